@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+
+namespace OutboxGen;
+
+internal static partial class OutboxLog
+{
+    [LoggerMessage(
+        EventId = 1,
+        Level = LogLevel.Debug,
+        Message = "Delivered {Silo} outbox row {RowId} ({CategoryName}, {ScopeName} shard {ShardIdentifier}), " +
+            "{Coalesced} coalesced")]
+    public static partial void Delivered(
+        ILogger logger,
+        OutboxSilo silo,
+        long rowId,
+        string categoryName,
+        string scopeName,
+        long shardIdentifier,
+        int coalesced);
+
+    [LoggerMessage(
+        EventId = 2,
+        Level = LogLevel.Error,
+        Message = "Could not deliver {Silo} outbox row {RowId} ({CategoryName}, {ScopeName} shard " +
+            "{ShardIdentifier}); the shard stays in backoff until {BackoffUntil:O}")]
+    public static partial void DeliveryFailed(
+        ILogger logger,
+        Exception exception,
+        OutboxSilo silo,
+        long rowId,
+        string categoryName,
+        string scopeName,
+        long shardIdentifier,
+        DateTime backoffUntil);
+
+    [LoggerMessage(
+        EventId = 3,
+        Level = LogLevel.Information,
+        Message = "Drained the {Silo} outbox: {Delivered} delivered, {Coalesced} coalesced, {Shards} shards, " +
+            "{Skipped} skipped, {Failures} failed")]
+    public static partial void Drained(
+        ILogger logger,
+        OutboxSilo silo,
+        int delivered,
+        int coalesced,
+        int shards,
+        int skipped,
+        int failures);
+
+    [LoggerMessage(
+        EventId = 4,
+        Level = LogLevel.Debug,
+        Message = "Skipped {Silo} outbox shard {ScopeName} {ShardIdentifier}: a kill switch names it")]
+    public static partial void ShardSkipped(ILogger logger, OutboxSilo silo, string scopeName, long shardIdentifier);
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OutboxGen.Storage;
+
+namespace OutboxGen.EntityFramework;
+
+/// <summary>Carries the registry and the write interceptor in a context's options.</summary>
+internal sealed class OutboxOptionsExtension : IDbContextOptionsExtension
+{
+    private ExtensionInfo? _info;
+
+    public OutboxOptionsExtension(OutboxRegistry registry, TimeProvider timeProvider)
+    {
+        Registry = registry;
+        TimeProvider = timeProvider;
+        Interceptor = new OutboxSaveChangesInterceptor(this);
+    }
+
+    public OutboxRegistry Registry { get; }
+
+    public TimeProvider TimeProvider { get; }
+
+    public OutboxSaveChangesInterceptor Interceptor { get; }
+
+    public DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
+
+    public void ApplyServices(IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    public static OutboxOptionsExtension From(DbContext context)
+    {
+        var options = context.GetService<IDbContextOptions>();
+        return options.FindExtension<OutboxOptionsExtension>()
+            ?? throw new InvalidOperationException(
+                $"{context.GetType().Name} is not configured for the outbox; call UseOutbox(registry) on its " +
+                "options builder.");
+    }
+
+    public static OutboxDialect DialectFor(DbContext context)
+    {
+        var provider = context.Database.ProviderName;
+        if (provider == SqliteOutboxDialect.Instance.ProviderName)
+        {
+            return SqliteOutboxDialect.Instance;
+        }
+
+        throw new NotSupportedException(
+            $"The outbox has no dialect for the database provider '{provider}'; SQLite is supported.");
+    }
+
+    private sealed class ExtensionInfo(IDbContextOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => "using OutboxGen ";
+
+        public override int GetServiceProviderHashCode() => 0;
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) =>
+            other is ExtensionInfo;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo) =>
+            debugInfo["OutboxGen"] = "1";
+    }
+}

@@ -1,0 +1,252 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using OutboxGen.Storage;
+
+namespace OutboxGen.EntityFramework;
+
+/// <summary>
+/// Writes outbox rows in the same transaction as the changes they describe.
+/// </summary>
+/// <remarks>
+/// A save that touches a replicated model, or that carries explicit messages, is taken over: the interceptor runs
+/// the context's own save with <c>acceptAllChangesOnSuccess: false</c> inside a transaction, inserts the outbox
+/// rows (database-generated keys are real by then), commits, and only then accepts the changes. A failure at any
+/// point rolls back both and leaves the change tracker as it was, so a retried save writes each row once. Inside a
+/// transaction the caller owns, a savepoint plays the part of the transaction.
+/// </remarks>
+internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extension) : SaveChangesInterceptor
+{
+    private const string Savepoint = "outbox_save";
+
+    private readonly ConditionalWeakTable<DbContext, PendingOutbox> _pending = new();
+
+    public PendingOutbox PendingFor(DbContext context) => _pending.GetValue(context, static _ => new PendingOutbox());
+
+    public override InterceptionResult<int> SavingChanges(
+        DbContextEventData eventData,
+        InterceptionResult<int> result)
+    {
+        // The work below is asynchronous I/O on the context's own connection; a synchronous save waits for it.
+        return SaveAsync(eventData, result, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default) =>
+        SaveAsync(eventData, result, cancellationToken);
+
+    private async ValueTask<InterceptionResult<int>> SaveAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken)
+    {
+        if (eventData.Context is not { } context || result.HasResult)
+        {
+            return result;
+        }
+
+        var pending = PendingFor(context);
+        if (pending.Saving)
+        {
+            return result;
+        }
+
+        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        {
+            context.ChangeTracker.DetectChanges();
+        }
+
+        var changes = CollectChanges(context);
+        if (changes.Count == 0 && pending.Messages.Count == 0)
+        {
+            return result;
+        }
+
+        pending.Saving = true;
+        try
+        {
+            var saved = await SaveWithRowsAsync(context, changes, pending, cancellationToken).ConfigureAwait(false);
+            context.ChangeTracker.AcceptAllChanges();
+            pending.Messages.Clear();
+            return InterceptionResult<int>.SuppressWithResult(saved);
+        }
+        finally
+        {
+            pending.Saving = false;
+        }
+    }
+
+    private async Task<int> SaveWithRowsAsync(
+        DbContext context,
+        List<ReplicatedChange> changes,
+        PendingOutbox pending,
+        CancellationToken cancellationToken)
+    {
+        var database = context.Database;
+        if (database.CurrentTransaction is { } userTransaction)
+        {
+            return await SaveInUserTransactionAsync(context, userTransaction, changes, pending, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (System.Transactions.Transaction.Current is not null)
+        {
+            // The connection enlists in the ambient transaction; whoever completes it decides the outcome.
+            return await SaveAndWriteAsync(context, null, changes, pending, cancellationToken).ConfigureAwait(false);
+        }
+
+        var strategy = database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(
+            (Interceptor: this, Context: context, Changes: changes, Pending: pending),
+            static async (_, state, token) =>
+            {
+                var transaction = await state.Context.Database.BeginTransactionAsync(token).ConfigureAwait(false);
+                await using (transaction.ConfigureAwait(false))
+                {
+                    var saved = await state.Interceptor.SaveAndWriteAsync(
+                        state.Context,
+                        transaction,
+                        state.Changes,
+                        state.Pending,
+                        token).ConfigureAwait(false);
+                    await transaction.CommitAsync(token).ConfigureAwait(false);
+                    return saved;
+                }
+            },
+            verifySucceeded: null,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> SaveInUserTransactionAsync(
+        DbContext context,
+        IDbContextTransaction transaction,
+        List<ReplicatedChange> changes,
+        PendingOutbox pending,
+        CancellationToken cancellationToken)
+    {
+        var savepoint = transaction.SupportsSavepoints;
+        if (savepoint)
+        {
+            await transaction.CreateSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var saved = await SaveAndWriteAsync(context, transaction, changes, pending, cancellationToken)
+                .ConfigureAwait(false);
+            if (savepoint)
+            {
+                await transaction.ReleaseSavepointAsync(Savepoint, cancellationToken).ConfigureAwait(false);
+            }
+
+            return saved;
+        }
+        catch when (savepoint)
+        {
+            await transaction.RollbackToSavepointAsync(Savepoint, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<int> SaveAndWriteAsync(
+        DbContext context,
+        IDbContextTransaction? transaction,
+        List<ReplicatedChange> changes,
+        PendingOutbox pending,
+        CancellationToken cancellationToken)
+    {
+        var database = context.Database;
+        await database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var saved = await context.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken)
+                .ConfigureAwait(false);
+
+            var rows = new List<NewRow>(changes.Count + pending.Messages.Count);
+            foreach (var change in changes)
+            {
+                change.AddRows(rows);
+            }
+
+            rows.AddRange(pending.Messages);
+            var now = extension.TimeProvider.GetUtcNow().UtcDateTime;
+            await OutboxOptionsExtension.DialectFor(context).InsertAsync(
+                database.GetDbConnection(),
+                transaction?.GetDbTransaction(),
+                rows,
+                now,
+                cancellationToken).ConfigureAwait(false);
+            return saved;
+        }
+        finally
+        {
+            await database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private List<ReplicatedChange> CollectChanges(DbContext context)
+    {
+        var changes = new List<ReplicatedChange>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Entity is not IReplicatedModel model)
+            {
+                continue;
+            }
+
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            extension.Registry.ValidateForWrite(model.Scope, model.Category);
+
+            // A deleted model's identity and payload are read now: after the save it is gone from the database.
+            var captured = entry.State == EntityState.Deleted ? ReplicatedChange.RowsOf(model) : null;
+            changes.Add(new ReplicatedChange(model, captured));
+        }
+
+        return changes;
+    }
+
+    private sealed class ReplicatedChange(IReplicatedModel model, List<NewRow>? captured)
+    {
+        public static List<NewRow> RowsOf(IReplicatedModel model)
+        {
+            var rows = new List<NewRow>(1);
+            var payload = model.SerializePayload();
+            if (model.Silo == OutboxSilo.Control)
+            {
+                foreach (var cell in model.TargetCells().Distinct(StringComparer.Ordinal))
+                {
+                    rows.Add(new NewRow(
+                        OutboxSilo.Control,
+                        model.Scope,
+                        model.ShardIdentifier,
+                        model.Category,
+                        model.ObjectIdentifier,
+                        cell,
+                        payload));
+                }
+            }
+            else
+            {
+                rows.Add(new NewRow(
+                    OutboxSilo.Cell,
+                    model.Scope,
+                    model.ShardIdentifier,
+                    model.Category,
+                    model.ObjectIdentifier,
+                    null,
+                    payload));
+            }
+
+            return rows;
+        }
+
+        public void AddRows(List<NewRow> rows) => rows.AddRange(captured ?? RowsOf(model));
+    }
+}
