@@ -26,4 +26,12 @@ public static class OutboxDbContextOptionsExtensions
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(extension);
         return optionsBuilder.AddInterceptors(extension.Interceptor);
     }
+
+    /// <inheritdoc cref="UseOutbox(DbContextOptionsBuilder, OutboxRegistry, TimeProvider?)"/>
+    public static DbContextOptionsBuilder<TContext> UseOutbox<TContext>(
+        this DbContextOptionsBuilder<TContext> optionsBuilder,
+        OutboxRegistry registry,
+        TimeProvider? timeProvider = null)
+        where TContext : DbContext =>
+        (DbContextOptionsBuilder<TContext>)UseOutbox((DbContextOptionsBuilder)optionsBuilder, registry, timeProvider);
 }

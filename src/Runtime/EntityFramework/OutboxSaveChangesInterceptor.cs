@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using OutboxGen.Storage;
@@ -206,14 +207,16 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
 
             // A deleted model's identity and payload are read now: after the save it is gone from the database.
             var captured = entry.State == EntityState.Deleted ? ReplicatedChange.RowsOf(model) : null;
-            changes.Add(new ReplicatedChange(model, captured));
+            changes.Add(new ReplicatedChange(entry, model, captured));
         }
 
         return changes;
     }
 
-    private sealed class ReplicatedChange(IReplicatedModel model, List<NewRow>? captured)
+    private sealed class ReplicatedChange(EntityEntry entry, IReplicatedModel model, List<NewRow>? captured)
     {
+        private readonly EntityState _state = entry.State;
+
         public static List<NewRow> RowsOf(IReplicatedModel model)
         {
             var rows = new List<NewRow>(1);
@@ -247,6 +250,20 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
             return rows;
         }
 
-        public void AddRows(List<NewRow> rows) => rows.AddRange(captured ?? RowsOf(model));
+        public void AddRows(List<NewRow> rows)
+        {
+            if (captured is not null)
+            {
+                rows.AddRange(captured);
+                return;
+            }
+
+            // Until the changes are accepted, EF Core keeps database-generated values (an identity key) beside the
+            // entity instead of in it. A copy built from the entry's current values holds the real ones.
+            var current = _state == EntityState.Added && entry.CurrentValues.ToObject() is IReplicatedModel copy
+                ? copy
+                : model;
+            rows.AddRange(RowsOf(current));
+        }
     }
 }

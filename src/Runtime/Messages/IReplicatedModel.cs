@@ -15,6 +15,9 @@ public interface IReplicatedModel
     /// <summary>The number of the model's category.</summary>
     int Category { get; }
 
+    /// <summary>The model's replication version, from <see cref="ReplicatedAttribute.ReplicationVersion"/>.</summary>
+    int ReplicationVersion { get; }
+
     /// <summary>The value of the scope's shard-key member.</summary>
     long ShardIdentifier { get; }
 

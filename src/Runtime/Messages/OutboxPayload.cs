@@ -14,6 +14,16 @@ public static class OutboxPayload
     [RequiresDynamicCode("Payloads are serialized with System.Text.Json reflection.")]
     public static string Serialize<TPayload>(TPayload payload) => JsonSerializer.Serialize(payload, Options);
 
+    /// <summary>Reads a row's payload, which must be present and not JSON <c>null</c>.</summary>
+    /// <exception cref="OutboxPayloadException">The payload is missing, null, or not valid JSON for the type.</exception>
+    [RequiresUnreferencedCode("Payloads are serialized with System.Text.Json reflection.")]
+    [RequiresDynamicCode("Payloads are serialized with System.Text.Json reflection.")]
+    public static TPayload DeserializeRequired<TPayload>(string? json) =>
+        Deserialize<TPayload>(json) ?? throw new OutboxPayloadException(
+            $"The row has no payload, and the receiver's {typeof(TPayload).Name} parameter does not accept null.",
+            "$",
+            null);
+
     /// <summary>Reads a row's payload; a missing payload reads as default.</summary>
     /// <exception cref="OutboxPayloadException">The payload is not valid JSON for the type.</exception>
     [RequiresUnreferencedCode("Payloads are serialized with System.Text.Json reflection.")]
