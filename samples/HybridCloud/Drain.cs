@@ -31,5 +31,9 @@ public static class Drain
         return new Summary(delivered, coalesced, failures, left);
     }
 
-    public sealed record Summary(int Delivered, int Coalesced, IReadOnlyList<OutboxDeliveryException> Failures, long RowsLeft);
+    public sealed record Summary(
+        int Delivered,
+        int Coalesced,
+        IReadOnlyList<OutboxDeliveryException> Failures,
+        long RowsLeft);
 }

@@ -37,7 +37,8 @@ await using (var cell = CreateCell())
     await cell.Database.EnsureCreatedAsync();
 }
 
-await using (var control = await services.GetRequiredService<IDbContextFactory<ControlDbContext>>().CreateDbContextAsync())
+var controlFactory = services.GetRequiredService<IDbContextFactory<ControlDbContext>>();
+await using (var control = await controlFactory.CreateDbContextAsync())
 {
     await control.Database.EnsureDeletedAsync();
     await control.Database.EnsureCreatedAsync();

@@ -56,7 +56,11 @@ public sealed class Workload(Func<CellDbContext> createCell, int seed)
         switch (roll)
         {
             case < 12:
-                var member = new OrganizationMember { OrganizationId = organization, Email = $"user{number}@example.com" };
+                var member = new OrganizationMember
+                {
+                    OrganizationId = organization,
+                    Email = $"user{number}@example.com",
+                };
                 cell.Members.Add(member);
                 existing.Members.Add(member);
                 return false;

@@ -10,7 +10,10 @@ public sealed record AuditLogEntry(long EventId, string Action, string Actor);
 public static class AuditLogReceivers
 {
     [OutboxReceiver(Category.AuditLogEvent)]
-    public static async Task RecordAsync(AuditLogEntry entry, OutboxMessage message, CancellationToken cancellationToken)
+    public static async Task RecordAsync(
+        AuditLogEntry entry,
+        OutboxMessage message,
+        CancellationToken cancellationToken)
     {
         await using var control = await OrganizationMember.Control(message.Services, cancellationToken);
 
