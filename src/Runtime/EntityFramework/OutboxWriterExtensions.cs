@@ -20,8 +20,8 @@ public static class OutboxWriterExtensions
     /// <param name="payload">The payload, written as JSON.</param>
     /// <param name="cellName">The target cell, required for control outbox messages and refused otherwise.</param>
     /// <exception cref="OutboxRegistryException">The category is retired or does not belong to the scope.</exception>
-    [RequiresUnreferencedCode("Payloads are serialized with System.Text.Json reflection.")]
-    [RequiresDynamicCode("Payloads are serialized with System.Text.Json reflection.")]
+    [RequiresUnreferencedCode("A payload type without a generated serializer is serialized with reflection.")]
+    [RequiresDynamicCode("A payload type without a generated serializer is serialized with reflection.")]
     public static void AddOutboxMessage<TScope, TCategory, TPayload>(
         this DbContext context,
         TScope scope,
@@ -33,7 +33,8 @@ public static class OutboxWriterExtensions
         where TScope : struct, Enum
         where TCategory : struct, Enum
     {
-        Add(context, scope, shardIdentifier, category, objectIdentifier, OutboxPayload.Serialize(payload), cellName);
+        var json = Serialization.OutboxPayloadSerializers.SerializeFor(context, payload);
+        Add(context, scope, shardIdentifier, category, objectIdentifier, json, cellName);
     }
 
     /// <summary>Queues an outbox message without a payload; see the overload with a payload.</summary>

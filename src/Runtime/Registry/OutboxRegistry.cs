@@ -52,6 +52,10 @@ public sealed class OutboxRegistry
     /// <summary>The dispatch tables of every silo, by silo and category.</summary>
     public IReadOnlyList<OutboxReceiverBinding> Receivers { get; }
 
+    /// <summary>The generated payload serializers, used to write explicit messages' payloads.</summary>
+    public Serialization.OutboxPayloadSerializers PayloadSerializers { get; init; } =
+        Serialization.OutboxPayloadSerializers.Empty;
+
     /// <summary>Finds a scope by number.</summary>
     public bool TryGetScope(int value, [NotNullWhen(true)] out ScopeDescriptor? scope) =>
         _scopes.TryGetValue(value, out scope);
