@@ -178,7 +178,7 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
 
         public void Run()
         {
-            if (ReadCategory() is { Scope: { } scope })
+            if (ReadCategory() is { Scope: { Retired: false } scope })
             {
                 CheckShardKey(scope);
             }

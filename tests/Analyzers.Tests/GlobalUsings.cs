@@ -1,1 +1,2 @@
 global using OutboxGen.Analyzers.Tests.Infrastructure;
+global using Microsoft.CodeAnalysis.Testing;

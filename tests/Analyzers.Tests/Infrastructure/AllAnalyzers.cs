@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace OutboxGen.Analyzers.Tests.Infrastructure;
+
+/// <summary>Runs every OutboxGen analyzer over a set of source files, the way a build of a user project would.</summary>
+internal static class AllAnalyzers
+{
+    public static ImmutableArray<DiagnosticAnalyzer> Instances { get; } =
+    [
+        new RegistryAnalyzer(),
+        new ReplicatedModelAnalyzer(),
+        new ReceiverAnalyzer(),
+        new OutboxWriterAnalyzer(),
+        new BulkOperationAnalyzer(),
+        new DrainInTransactionAnalyzer(),
+    ];
+
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(IEnumerable<string> files)
+    {
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = files
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), parseOptions, path))
+            .Append(CSharpSyntaxTree.ParseText(
+                "global using global::System; global using global::System.Collections.Generic; "
+                + "global using global::System.Linq; global using global::System.Threading; "
+                + "global using global::System.Threading.Tasks; global using global::OutboxGen;",
+                parseOptions,
+                "GlobalUsings.g.cs"));
+        var compilation = CSharpCompilation.Create(
+            "Sample",
+            trees,
+            References.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        return await compilation.WithAnalyzers(Instances).GetAnalyzerDiagnosticsAsync();
+    }
+}

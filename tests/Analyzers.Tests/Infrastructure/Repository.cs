@@ -1,0 +1,20 @@
+namespace OutboxGen.Analyzers.Tests.Infrastructure;
+
+/// <summary>Finds the repository the tests run in.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = Find();
+
+    private static string Find()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "OutboxGen.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The tests do not run inside the OutboxGen repository.");
+    }
+}
