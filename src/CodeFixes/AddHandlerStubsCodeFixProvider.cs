@@ -61,8 +61,12 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
             return document;
         }
 
+        // Each stub starts with an empty line to set it off from the member before it; the formatter indents it.
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var newLine = root?.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString();
+        newLine = string.IsNullOrEmpty(newLine) ? "\n" : newLine;
         var stubs = Stubs(type)
-            .Select(text => SyntaxFactory.ParseMemberDeclaration(text)!
+            .Select(text => SyntaxFactory.ParseMemberDeclaration(newLine + text.Replace("\n", newLine) + newLine)!
                 .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation))
             .ToList();
         if (stubs.Count == 0)
@@ -86,12 +90,12 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
     {
         const string Task = "global::System.Threading.Tasks.Task";
         const string Token = "global::System.Threading.CancellationToken cancellationToken";
-        const string Body = "{ throw new global::System.NotImplementedException(); }";
+        const string Body = "\n{\n    throw new global::System.NotImplementedException();\n}";
 
         if (type.GetMembers(ReplicatedModelAnalyzer.ReplicationHandler).IsEmpty)
         {
             yield return $"public {Task} {ReplicatedModelAnalyzer.ReplicationHandler}("
-                + $"global::OutboxGen.ReplicationContext context, {Token}) {Body}";
+                + $"global::OutboxGen.ReplicationContext context, {Token}){Body}";
         }
 
         if (type.GetMembers(ReplicatedModelAnalyzer.DeletionHandler).IsEmpty)
@@ -104,13 +108,13 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
                 : "global::OutboxGen.DeletionContext<"
                     + payload.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ">";
             yield return $"public static {Task} {ReplicatedModelAnalyzer.DeletionHandler}("
-                + $"{context} context, {Token}) {Body}";
+                + $"{context} context, {Token}){Body}";
         }
 
         if (IsControlModel(type) && type.GetMembers(ReplicatedModelAnalyzer.TargetCellsMethod).IsEmpty)
         {
             yield return "public global::System.Collections.Generic.IEnumerable<string> "
-                + $"{ReplicatedModelAnalyzer.TargetCellsMethod}() {Body}";
+                + $"{ReplicatedModelAnalyzer.TargetCellsMethod}(){Body}";
         }
     }
 

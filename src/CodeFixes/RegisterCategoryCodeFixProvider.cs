@@ -112,12 +112,12 @@ public sealed class RegisterCategoryCodeFixProvider : CodeFixProvider
         }
         else
         {
-            var attribute = SyntaxFactory.Attribute(
-                SyntaxFactory.ParseName("global::OutboxGen.OutboxCategory").WithAdditionalAnnotations(
-                    Simplifier.Annotation),
-                SyntaxFactory.AttributeArgumentList(
-                    SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(scope))));
-            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
+            // Parsed rather than built, so that no elastic trivia asks the formatter to put the attribute on a line
+            // of its own.
+            var parsed = (EnumDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
+                $"enum E {{ [global::OutboxGen.OutboxCategory({scope.ToFullString()})] M }}")!;
+            var list = parsed.Members[0].AttributeLists[0]
+                .WithAdditionalAnnotations(Simplifier.Annotation)
                 .WithLeadingTrivia(member.GetLeadingTrivia())
                 .WithTrailingTrivia(SyntaxFactory.Space);
             var registered = member.WithoutLeadingTrivia()
