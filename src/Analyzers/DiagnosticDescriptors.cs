@@ -20,6 +20,9 @@ public static class DiagnosticDescriptors
     /// <summary>The diagnostic category of EF Core use and draining.</summary>
     public const string EntityFrameworkCategory = "OutboxGen.EntityFramework";
 
+    /// <summary>The diagnostic category of payload types.</summary>
+    public const string PayloadCategory = "OutboxGen.Payloads";
+
     private const string HelpLinkBase = "https://github.com/outboxgen/outboxgen/blob/main/docs/diagnostics/";
 
     // Scopes and categories.
@@ -200,6 +203,38 @@ public static class DiagnosticDescriptors
         ReplicationCategory,
         "Receiver is generic",
         "Receiver '{0}' is generic or declared in a generic type; move it to a non-generic class");
+
+    // Payloads.
+
+    /// <summary>OBX201: a payload type, or a member of one, has a type the generated serializer cannot handle.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedPayloadType = Error(
+        "OBX201",
+        PayloadCategory,
+        "Payload type cannot be serialized",
+        "'{0}' has type '{1}', which {2}; use a supported type or mark the member [JsonIgnore]");
+
+    /// <summary>OBX202: a payload object type has no constructor the generated reader can call.</summary>
+    public static readonly DiagnosticDescriptor PayloadConstructor = Error(
+        "OBX202",
+        PayloadCategory,
+        "Payload type has no usable constructor",
+        "Payload type '{0}' {1}; give it a public parameterless constructor, a single public constructor whose "
+        + "parameters match its properties, or mark one [JsonConstructor]");
+
+    /// <summary>OBX203: two members of a payload type have the same JSON name, ignoring case.</summary>
+    public static readonly DiagnosticDescriptor DuplicatePayloadName = Error(
+        "OBX203",
+        PayloadCategory,
+        "Two payload members have the same JSON name",
+        "'{0}' of payload type '{1}' {2}; give one of them another name with [JsonPropertyName]");
+
+    /// <summary>OBX204: a payload uses a System.Text.Json attribute the generated serializer does not honour.</summary>
+    public static readonly DiagnosticDescriptor PayloadAttributeNotHonoured = Warning(
+        "OBX204",
+        PayloadCategory,
+        "Payload is serialized by reflection",
+        "'{0}' {1}, which generated serializers do not honour, so payload '{2}' is serialized by reflection; remove "
+        + "the attribute to get generated, trimming-safe code");
 
     // EF Core and draining.
 
