@@ -37,6 +37,9 @@ public sealed class OutboxGenerator : IIncrementalGenerator
 
         /// <summary>The registry file's model.</summary>
         public const string Registry = nameof(Registry);
+
+        /// <summary>The names of the models the registry binds, the only ones that get a model file.</summary>
+        public const string RegisteredModels = nameof(RegisteredModels);
     }
 
     /// <inheritdoc/>
@@ -94,9 +97,15 @@ public sealed class OutboxGenerator : IIncrementalGenerator
             .Select(static (pair, _) => Resolver.BuildRegistry(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(Steps.Registry);
 
-        context.RegisterSourceOutput(resolved, static (output, model) =>
+        // A model whose category something else also claims is left out of the registry, and so gets no
+        // identity accessors either: its rows could never be delivered.
+        var registeredModels = registry
+            .Select(static (spec, _) => spec.Models.Select(m => m.FullyQualifiedName).ToEquatableArray())
+            .WithTrackingName(Steps.RegisteredModels);
+
+        context.RegisterSourceOutput(resolved.Combine(registeredModels), static (output, pair) =>
         {
-            if (model is not null)
+            if (pair.Left is { } model && pair.Right.Contains(model.FullyQualifiedName))
             {
                 output.AddSource(ModelEmitter.HintName(model), ModelEmitter.Emit(model));
             }

@@ -38,7 +38,7 @@ internal static class Literals
         ? "global::OutboxGen.OutboxSilo.Control"
         : "global::OutboxGen.OutboxSilo.Cell";
 
-    /// <summary>A name made of the characters allowed in an identifier and a hint name.</summary>
+    /// <summary>A name made of the characters allowed in an identifier; two names may map to the same one.</summary>
     public static string Identifier(string fullyQualifiedName)
     {
         var text = new StringBuilder();
@@ -49,4 +49,20 @@ internal static class Literals
 
         return text.ToString();
     }
+
+    /// <summary>A type's name as a hint name: the dots kept, so that distinct types never share one.</summary>
+    public static string HintName(string fullyQualifiedName)
+    {
+        var text = new StringBuilder();
+        foreach (var c in fullyQualifiedName.Replace("global::", ""))
+        {
+            text.Append(char.IsLetterOrDigit(c) || c == '.' ? c : '_');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The silo and category a registry binding is for, unique among the bindings: <c>Cell3</c>.</summary>
+    public static string Binding(int silo, long category) =>
+        (silo == 1 ? "Control" : "Cell") + Int(category);
 }

@@ -21,7 +21,7 @@ internal static class ModelEmitter
     private const string Interface = "global::OutboxGen.IReplicatedModel";
 
     public static string HintName(ResolvedModel model) =>
-        "OutboxGen.Model." + Literals.Identifier(model.FullyQualifiedName) + ".g.cs";
+        "OutboxGen.Model." + Literals.HintName(model.FullyQualifiedName) + ".g.cs";
 
     public static string Emit(ResolvedModel model)
     {

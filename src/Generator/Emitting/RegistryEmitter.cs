@@ -39,7 +39,8 @@ internal static class RegistryEmitter
 
         writer.Line("/// <summary>Pass to <c>UseOutbox</c> and use wherever the runtime asks for a registry.</summary>");
         writer.Line("public static global::OutboxGen.OutboxRegistry Registry { get; } = new global::OutboxGen.OutboxRegistry(");
-        writer.Open("    new global::OutboxGen.ScopeDescriptor[]");
+        writer.Indent();
+        writer.Open("new global::OutboxGen.ScopeDescriptor[]");
         foreach (var scope in registry.Scopes)
         {
             writer.Line(
@@ -48,7 +49,7 @@ internal static class RegistryEmitter
         }
 
         writer.Close(",");
-        writer.Open("    new global::OutboxGen.CategoryDescriptor[]");
+        writer.Open("new global::OutboxGen.CategoryDescriptor[]");
         foreach (var category in registry.Categories)
         {
             writer.Line(
@@ -57,7 +58,7 @@ internal static class RegistryEmitter
         }
 
         writer.Close(",");
-        writer.Open("    new global::OutboxGen.OutboxReceiverBinding[]");
+        writer.Open("new global::OutboxGen.OutboxReceiverBinding[]");
         foreach (var model in registry.Models)
         {
             writer.Line(
@@ -75,6 +76,7 @@ internal static class RegistryEmitter
         }
 
         writer.Close(");");
+        writer.Outdent();
 
         foreach (var model in registry.Models)
         {
@@ -93,11 +95,15 @@ internal static class RegistryEmitter
         return writer.ToString();
     }
 
+    // The silo and category make the names unique: receiver methods may share a name as overloads, and two type
+    // names may differ only where one has a dot and the other an underscore.
     private static string DeliverName(ResolvedModel model) =>
-        "Deliver_" + Literals.Identifier(model.FullyQualifiedName);
+        "Deliver_" + Literals.Identifier(model.FullyQualifiedName) + "_"
+        + Literals.Binding(model.Silo, model.Category);
 
     private static string ReceiveName(ReceiverSpec receiver) =>
-        "Receive_" + Literals.Identifier(receiver.ContainingType) + "_" + receiver.Method;
+        "Receive_" + Literals.Identifier(receiver.ContainingType) + "_" + receiver.Method + "_"
+        + Literals.Binding(receiver.Silo, receiver.Category!.Value.Value);
 
     private static void EmitDelivery(SourceWriter writer, ResolvedModel model)
     {

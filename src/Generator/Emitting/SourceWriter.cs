@@ -33,5 +33,18 @@ internal sealed class SourceWriter
         return Line("}" + suffix);
     }
 
+    /// <summary>Indents the following lines one level more, for arguments continued from the line before.</summary>
+    public SourceWriter Indent()
+    {
+        _depth++;
+        return this;
+    }
+
+    public SourceWriter Outdent()
+    {
+        _depth--;
+        return this;
+    }
+
     public override string ToString() => _text.ToString();
 }

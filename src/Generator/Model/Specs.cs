@@ -21,14 +21,18 @@ internal sealed record ContainingType(string Keyword, string Name);
 /// <summary>A public instance member of a replicated model that can hold an identifier.</summary>
 internal sealed record MemberSpec(string Name, string Type, bool IsInteger, bool IsKey);
 
-/// <summary>A class marked <c>[Replicated]</c>, with everything the generator checks before it emits.</summary>
+/// <summary>
+/// A class marked <c>[Replicated]</c>, with everything the generator checks before it emits. The shape is
+/// unsupported when the class is generic, nested in a generic type, abstract or static, or declared where the
+/// generated registry cannot name it.
+/// </summary>
 internal sealed record ReplicatedSpec(
     string? Namespace,
     EquatableArray<ContainingType> ContainingTypes,
     string Name,
     string FullyQualifiedName,
     bool IsPartial,
-    bool IsGeneric,
+    bool IsUnsupportedShape,
     EnumReference? Category,
     int Silo,
     int ReplicationVersion,

@@ -102,16 +102,22 @@ internal static class Parser
         var payloadMethod = type.GetMembers("PayloadForUpdate").OfType<IMethodSymbol>()
             .FirstOrDefault(m => !m.IsStatic && m.Parameters.Length == 0 && !m.ReturnsVoid && m.Arity == 0
                 && m.DeclaredAccessibility == Accessibility.Public);
-        var payloadType = payloadMethod?.ReturnType.ToDisplayString(FullyQualified);
 
         var replication = type.GetMembers("HandleReplicationAsync").OfType<IMethodSymbol>().Any(m =>
-            !m.IsStatic && IsAccessible(m) && ReturnsTask(m) && m.Parameters.Length == 2
+            !m.IsStatic && IsCallable(m) && m.Parameters.Length == 2
             && Is(m.Parameters[0].Type, Names.ReplicationContext) && Is(m.Parameters[1].Type, Names.CancellationToken));
 
-        var deletion = type.GetMembers("HandleDeletionAsync").OfType<IMethodSymbol>().Any(m =>
-            m.IsStatic && IsAccessible(m) && ReturnsTask(m) && m.Parameters.Length == 2
+        var deletion = type.GetMembers("HandleDeletionAsync").OfType<IMethodSymbol>().FirstOrDefault(m =>
+            m.IsStatic && IsCallable(m) && m.Parameters.Length == 2
             && IsDeletionContext(m.Parameters[0].Type, payloadMethod?.ReturnType)
             && Is(m.Parameters[1].Type, Names.CancellationToken));
+
+        // The dispatch code builds the deletion context the handler declares: the payload's type may differ from
+        // the handler's type argument in nullability only, and either spelling must compile without a warning.
+        var deletionContext = deletion?.Parameters[0].Type as INamedTypeSymbol;
+        var payloadType = deletionContext is { TypeArguments.Length: 1 }
+            ? deletionContext.TypeArguments[0]
+            : payloadMethod?.ReturnType;
 
         var targetCells = type.GetMembers("TargetCells").OfType<IMethodSymbol>().Any(m =>
             !m.IsStatic && IsAccessible(m) && m.Parameters.Length == 0 && m.Arity == 0
@@ -123,14 +129,15 @@ internal static class Parser
             type.Name,
             type.ToDisplayString(FullyQualified),
             isPartial,
-            type.IsGenericType || type.ContainingType?.IsGenericType == true || type.IsAbstract || type.IsStatic,
+            type.IsGenericType || type.ContainingType?.IsGenericType == true || type.IsAbstract || type.IsStatic
+                || !IsReachable(type),
             EnumArgument(attribute),
             NamedInt(attribute, "Silo", 0),
             NamedInt(attribute, "ReplicationVersion", 1),
             members.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
-            payloadType,
+            payloadType?.ToDisplayString(FullyQualified),
             replication,
-            deletion,
+            deletion is not null,
             targetCells);
     }
 
@@ -148,7 +155,8 @@ internal static class Parser
             && method.Parameters[0].Type is not (ITypeParameterSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol)
             && Is(method.Parameters[1].Type, Names.OutboxMessage)
             && Is(method.Parameters[2].Type, Names.CancellationToken)
-            && !IsInGenericType(method.ContainingType);
+            && !IsInGenericType(method.ContainingType)
+            && IsReachable(method.ContainingType);
 
         var payload = method.Parameters.Length > 0 ? method.Parameters[0].Type : null;
         var nullable = payload is not null
@@ -220,6 +228,26 @@ internal static class Parser
     private static bool IsAccessible(IMethodSymbol method) =>
         method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal;
 
+    /// <summary>A handler the dispatch code can call as written: no type parameters, no ref, in or out.</summary>
+    private static bool IsCallable(IMethodSymbol method) =>
+        IsAccessible(method) && ReturnsTask(method) && method.Arity == 0
+        && method.Parameters.All(p => p.RefKind == RefKind.None);
+
+    /// <summary>Whether the generated registry, in another class of the assembly, can name the type.</summary>
+    private static bool IsReachable(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected
+                or Accessibility.ProtectedAndInternal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool ReturnsTask(IMethodSymbol method) => Is(method.ReturnType, Names.Task);
 
     private static bool Is(ITypeSymbol type, string metadataName) =>
@@ -245,9 +273,11 @@ internal static class Parser
 
     private static bool IsEnumerableOfString(ITypeSymbol type)
     {
+        // A cell name may not be null: a sequence of string? is not accepted.
         bool Matches(INamedTypeSymbol candidate) =>
             MetadataName(candidate.OriginalDefinition) == Names.EnumerableOfT
-            && candidate.TypeArguments[0].SpecialType == SpecialType.System_String;
+            && candidate.TypeArguments[0].SpecialType == SpecialType.System_String
+            && candidate.TypeArguments[0].NullableAnnotation != NullableAnnotation.Annotated;
 
         return type is INamedTypeSymbol named && Matches(named) || type.AllInterfaces.Any(Matches);
     }

@@ -49,7 +49,8 @@ internal static class Resolver
 
     public static ResolvedModel? Resolve(ReplicatedSpec spec, Declarations declarations)
     {
-        if (!spec.IsPartial || spec.IsGeneric || spec.Category is not { } reference || spec.Silo is not (0 or 1))
+        if (!spec.IsPartial || spec.IsUnsupportedShape || spec.Category is not { } reference
+            || spec.Silo is not (0 or 1))
         {
             return null;
         }
