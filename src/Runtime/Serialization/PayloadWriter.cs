@@ -19,6 +19,34 @@ public static class PayloadWriter
         _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
     };
 
+    /// <summary>Writes bytes as a base64 string, or <c>null</c>.</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, byte[]? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            writer.WriteBase64StringValue(value);
+        }
+    }
+
+    /// <summary>Writes a member holding bytes as a base64 string, or <c>null</c>.</summary>
+    public static void WriteBytes(Utf8JsonWriter writer, JsonEncodedText name, byte[]? value)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteBase64String(name, value);
+        }
+    }
+
     /// <summary>Writes a time span in the constant format, as System.Text.Json does.</summary>
     public static void WriteTimeSpan(Utf8JsonWriter writer, TimeSpan value)
     {

@@ -1,0 +1,42 @@
+using OutboxGen.Generator.Model;
+
+namespace OutboxGen.Generator.Payloads;
+
+/// <summary>
+/// The expressions the model and registry emitters write to read and write a payload: the generated serializer
+/// when the payload type has one, else System.Text.Json's reflection path (the analyzers report why).
+/// </summary>
+internal static class PayloadCalls
+{
+    private const string Reflection = "global::OutboxGen.OutboxPayload.";
+
+    public static string Serialize(string payloadType, EquatableArray<PayloadBinding> bindings, string value) =>
+        Find(payloadType, bindings) is { } serializer
+            ? $"global::OutboxGen.Generated.{serializer}.Instance.Serialize({value})"
+            : $"{Reflection}Serialize({value})";
+
+    public static string Deserialize(
+        string payloadType,
+        EquatableArray<PayloadBinding> bindings,
+        bool required,
+        string json)
+    {
+        var method = required ? "DeserializeRequired" : "Deserialize";
+        return Find(payloadType, bindings) is { } serializer
+            ? $"global::OutboxGen.Generated.{serializer}.Instance.{method}({json})"
+            : $"{Reflection}{method}<{payloadType}>({json})";
+    }
+
+    private static string? Find(string payloadType, EquatableArray<PayloadBinding> bindings)
+    {
+        foreach (var binding in bindings)
+        {
+            if (binding.DeclaredType == payloadType)
+            {
+                return binding.Serializer;
+            }
+        }
+
+        return null;
+    }
+}
