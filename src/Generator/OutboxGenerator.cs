@@ -40,6 +40,24 @@ public sealed class OutboxGenerator : IIncrementalGenerator
 
         /// <summary>The names of the models the registry binds, the only ones that get a model file.</summary>
         public const string RegisteredModels = nameof(RegisteredModels);
+
+        /// <summary>The payload types replicated models return from <c>PayloadForUpdate</c>.</summary>
+        public const string ModelPayloads = nameof(ModelPayloads);
+
+        /// <summary>The payload types receivers take.</summary>
+        public const string ReceiverPayloads = nameof(ReceiverPayloads);
+
+        /// <summary>Every payload type to write a serializer for, each once.</summary>
+        public const string PayloadCatalog = nameof(PayloadCatalog);
+
+        /// <summary>One payload object type's serializer model.</summary>
+        public const string PayloadObjects = nameof(PayloadObjects);
+
+        /// <summary>A payload type that is not an object (a list, a string, a number), with its serializer model.</summary>
+        public const string PayloadValueRoots = nameof(PayloadValueRoots);
+
+        /// <summary>Which payload types, as models and receivers name them, have a generated serializer.</summary>
+        public const string PayloadBindings = nameof(PayloadBindings);
     }
 
     /// <inheritdoc/>
@@ -103,19 +121,22 @@ public sealed class OutboxGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec.Models.Select(m => m.FullyQualifiedName).ToEquatableArray())
             .WithTrackingName(Steps.RegisteredModels);
 
-        context.RegisterSourceOutput(resolved.Combine(registeredModels), static (output, pair) =>
+        var payloads = Payloads.PayloadPipeline.Register(context);
+
+        context.RegisterSourceOutput(resolved.Combine(registeredModels).Combine(payloads), static (output, pair) =>
         {
-            if (pair.Left is { } model && pair.Right.Contains(model.FullyQualifiedName))
+            if (pair.Left.Left is { } model && pair.Left.Right.Contains(model.FullyQualifiedName))
             {
-                output.AddSource(ModelEmitter.HintName(model), ModelEmitter.Emit(model));
+                output.AddSource(ModelEmitter.HintName(model), ModelEmitter.Emit(model, pair.Right));
             }
         });
 
-        context.RegisterSourceOutput(registry, static (output, spec) =>
+        context.RegisterSourceOutput(registry.Combine(payloads), static (output, pair) =>
         {
+            var spec = pair.Left;
             if (spec.Scopes.Count > 0 || spec.Categories.Count > 0 || spec.Models.Count > 0 || spec.Receivers.Count > 0)
             {
-                output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(spec));
+                output.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(spec, pair.Right));
             }
         });
     }

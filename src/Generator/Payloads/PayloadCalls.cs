@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using OutboxGen.Generator.Model;
 
 namespace OutboxGen.Generator.Payloads;
@@ -25,6 +27,30 @@ internal static class PayloadCalls
         return Find(payloadType, bindings) is { } serializer
             ? $"global::OutboxGen.Generated.{serializer}.Instance.{method}({json})"
             : $"{Reflection}{method}<{payloadType}>({json})";
+    }
+
+    /// <summary>
+    /// Writes the object initializer that hands the registry its payload serializers; nothing when there are none.
+    /// The registry's constructor call must end without its semicolon when there are.
+    /// </summary>
+    public static void EmitRegistration(Emitting.SourceWriter writer, EquatableArray<PayloadBinding> bindings)
+    {
+        if (bindings.Count == 0)
+        {
+            return;
+        }
+
+        writer.Line("{");
+        writer.Line("    PayloadSerializers = new global::OutboxGen.Serialization.OutboxPayloadSerializers(");
+        writer.Line("        new global::OutboxGen.Serialization.OutboxPayloadSerializer[]");
+        writer.Line("        {");
+        foreach (var serializer in bindings.Select(b => b.Serializer).Distinct().OrderBy(s => s, StringComparer.Ordinal))
+        {
+            writer.Line($"            global::OutboxGen.Generated.{serializer}.Instance,");
+        }
+
+        writer.Line("        }),");
+        writer.Line("};");
     }
 
     private static string? Find(string payloadType, EquatableArray<PayloadBinding> bindings)
