@@ -8,15 +8,14 @@ namespace OutboxGen.Analyzers.Tests.Infrastructure;
 /// <summary>Runs every OutboxGen analyzer over a set of source files, the way a build of a user project would.</summary>
 internal static class AllAnalyzers
 {
-    public static ImmutableArray<DiagnosticAnalyzer> Instances { get; } =
-    [
-        new RegistryAnalyzer(),
-        new ReplicatedModelAnalyzer(),
-        new ReceiverAnalyzer(),
-        new OutboxWriterAnalyzer(),
-        new BulkOperationAnalyzer(),
-        new DrainInTransactionAnalyzer(),
-    ];
+    /// <summary>Every analyzer the analyzer assembly exports, as the compiler would load them from the package.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Instances { get; } = typeof(RegistryAnalyzer).Assembly
+        .GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
+            && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), inherit: false).Length > 0)
+        .OrderBy(t => t.FullName, StringComparer.Ordinal)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
 
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(IEnumerable<string> files)
     {

@@ -19,12 +19,21 @@ internal static class Verify<TAnalyzer>
     public static Task DiagnosticsAsync(string source, params DiagnosticResult[] expected) =>
         DiagnosticsAsync([source], expected);
 
-    public static async Task DiagnosticsAsync(string[] sources, DiagnosticResult[] expected)
+    public static Task DiagnosticsAsync(string[] sources, DiagnosticResult[] expected) =>
+        DiagnosticsAsync(sources, expected, editorConfig: null);
+
+    /// <summary>Checks the diagnostics of sources compiled with an <c>.editorconfig</c> at the project root.</summary>
+    public static async Task DiagnosticsAsync(string[] sources, DiagnosticResult[] expected, string? editorConfig)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             ReferenceAssemblies = References.None,
         };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
         test.TestState.AdditionalReferences.AddRange(References.All);
         for (var i = 0; i < sources.Length; i++)
         {
