@@ -419,8 +419,13 @@ internal static class PayloadEmitter
             {
                 writer.Line();
                 EmitWrite(writer, _types[i], i);
-                writer.Line();
-                EmitRead(writer, _types[i], i);
+
+                // A nullable value is read inline; only collections need a read helper.
+                if (_types[i].Kind != PayloadKind.Nullable)
+                {
+                    writer.Line();
+                    EmitRead(writer, _types[i], i);
+                }
             }
         }
 
@@ -490,14 +495,6 @@ internal static class PayloadEmitter
         private void EmitRead(SourceWriter writer, PayloadTypeRef type, int index)
         {
             var element = type.Element!;
-            if (type.Kind == PayloadKind.Nullable)
-            {
-                writer.Open($"private static {type.TypeName} ReadCollection{index}(ref {Reader} reader)");
-                writer.Line($"return {ReadNotNull(element, this)};");
-                writer.Close();
-                return;
-            }
-
             var concrete = type.ConcreteType ?? "global::System.Collections.Generic.List<" + element.Declared + ">";
             var dictionary = type.Kind == PayloadKind.Dictionary;
             writer.Open($"private static {(type.Kind == PayloadKind.Array ? type.TypeName : concrete)} " +
