@@ -53,11 +53,11 @@ public static class PayloadReader
         ArgumentNullException.ThrowIfNull(payloadType);
         var failure = exception as PayloadPathException;
         var path = failure?.JsonPath ?? "$";
-        var cause = failure is { InnerException: { } inner } && inner.Message == failure.Message ? inner : exception;
         return new OutboxPayloadException(
-            $"The payload cannot be read as {payloadType.Name} at JSON path '{path}': {Describe(cause)}",
+            $"The payload cannot be read as {payloadType.Name} at JSON path '{path}': " +
+            (failure?.Message ?? Describe(exception)),
             path,
-            cause);
+            failure?.InnerException ?? exception);
     }
 
     /// <summary>Moves to the next token; the input must not end here.</summary>
