@@ -150,28 +150,36 @@ internal static class PayloadEmitter
     private static void WriteMember(SourceWriter writer, PayloadMemberSpec member, Helpers helpers)
     {
         var value = "value." + member.Name;
-        var statement = WriteProperty(member, value, helpers);
+        var statements = WriteProperty(member, value, helpers).Split('\n');
         switch (member.WriteCondition)
         {
             case PayloadWriteCondition.WhenNotNull when member.Type.AcceptsNull || !member.Type.IsValueType:
                 writer.Open($"if ({value} is not null)");
-                writer.Line(statement);
+                Lines(writer, statements);
                 writer.Close();
                 break;
             case PayloadWriteCondition.WhenNotDefault:
                 writer.Open(
                     $"if (!global::System.Collections.Generic.EqualityComparer<{member.Type.Declared}>.Default" +
                     $".Equals({value}, default!))");
-                writer.Line(statement);
+                Lines(writer, statements);
                 writer.Close();
                 break;
             default:
-                writer.Line(statement);
+                Lines(writer, statements);
                 break;
         }
     }
 
-    /// <summary>One statement writing a member: its name and value.</summary>
+    private static void Lines(SourceWriter writer, string[] lines)
+    {
+        foreach (var line in lines)
+        {
+            writer.Line(line);
+        }
+    }
+
+    /// <summary>The statements writing a member, its name and value, one per line.</summary>
     private static string WriteProperty(PayloadMemberSpec member, string value, Helpers helpers)
     {
         var name = FieldName(member);
@@ -185,7 +193,7 @@ internal static class PayloadEmitter
             PayloadKind.Boolean => $"writer.WriteBoolean({name}, {value});",
             PayloadKind.Bytes => $"{WriteHelpers}.WriteBytes(writer, {name}, {value});",
             _ when NumberCast(type) is { } cast => $"writer.WriteNumber({name}, {cast}{value});",
-            _ => $"writer.WritePropertyName({name}); {WriteValue(type, value, helpers)}",
+            _ => $"writer.WritePropertyName({name});\n{WriteValue(type, value, helpers)}",
         };
     }
 
