@@ -166,7 +166,7 @@ public sealed class BulkOperationAnalyzer : DiagnosticAnalyzer
                     && set.TypeArguments[0] is INamedTypeSymbol entity
                     && OutboxSymbols.Is(set.OriginalDefinition, symbols.DbSet)
                     && models.Contains(entity, SymbolEqualityComparer.Default)
-                    && !(symbols.TableAttribute is not null && symbols.Find(entity, symbols.TableAttribute) is not null))
+                    && !HasTableAttribute(entity, symbols))
                 {
                     tables[property.Name] = entity;
                 }
@@ -175,6 +175,9 @@ public sealed class BulkOperationAnalyzer : DiagnosticAnalyzer
 
         return tables;
     }
+
+    private static bool HasTableAttribute(INamedTypeSymbol entity, OutboxSymbols symbols) =>
+        symbols.TableAttribute is not null && symbols.Find(entity, symbols.TableAttribute) is not null;
 
     private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
     {

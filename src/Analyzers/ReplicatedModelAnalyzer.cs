@@ -133,7 +133,8 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
         }
         else if (GenericContainer(type) is { } container)
         {
-            reason = $"nested in generic type '{container.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+            var name = container.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            reason = $"nested in generic type '{name}'";
         }
         else if (type.IsStatic)
         {
@@ -297,10 +298,12 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
 
             var deletionContext = payload is null
                 ? "DeletionContext"
-                : $"DeletionContext<{payload.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}>";
+                : "DeletionContext<" + payload.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)
+                    + ">";
             CheckHandler(
                 DeletionHandler,
-                $"public static Task HandleDeletionAsync({deletionContext} context, CancellationToken cancellationToken)",
+                $"public static Task HandleDeletionAsync({deletionContext} context, "
+                + "CancellationToken cancellationToken)",
                 m => m.IsStatic && IsCallable(m) && m.Parameters.Length == 2
                     && IsDeletionContext(m.Parameters[0].Type, payload?.ReturnType)
                     && OutboxSymbols.Is(m.Parameters[1].Type, symbols.CancellationToken));

@@ -67,7 +67,10 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
         newLine = string.IsNullOrEmpty(newLine) ? "\n" : newLine;
         var stubs = Stubs(type)
             .Select(text => SyntaxFactory.ParseMemberDeclaration(newLine + text.Replace("\n", newLine) + newLine)!
-                .WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation, Simplifier.AddImportsAnnotation))
+                .WithAdditionalAnnotations(
+                    Formatter.Annotation,
+                    Simplifier.Annotation,
+                    Simplifier.AddImportsAnnotation))
             .ToList();
         if (stubs.Count == 0)
         {
@@ -107,8 +110,10 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
                 ? "global::OutboxGen.DeletionContext"
                 : "global::OutboxGen.DeletionContext<"
                     + payload.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ">";
+            // With a payload type the signature outgrows a line, so its parameters go on lines of their own.
+            var separator = payload is null ? " " : "\n    ";
             yield return $"public static {Task} {ReplicatedModelAnalyzer.DeletionHandler}("
-                + $"{context} context, {Token}){Body}";
+                + $"{separator.TrimStart(' ')}{context} context,{separator}{Token}){Body}";
         }
 
         if (IsControlModel(type) && type.GetMembers(ReplicatedModelAnalyzer.TargetCellsMethod).IsEmpty)

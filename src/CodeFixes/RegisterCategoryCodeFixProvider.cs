@@ -53,7 +53,8 @@ public sealed class RegisterCategoryCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            foreach (var scope in Candidates(field.ContainingType, model.Compilation, symbols, context.CancellationToken))
+            var scopes = Candidates(field.ContainingType, model.Compilation, symbols, context.CancellationToken);
+            foreach (var scope in scopes)
             {
                 var title = $"Register under scope '{scope.Field.Name}'";
                 var expression = SyntaxFactory.ParseExpression(

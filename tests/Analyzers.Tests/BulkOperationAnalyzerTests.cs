@@ -40,7 +40,8 @@ public sealed class BulkOperationAnalyzerTests
                     db.Members.Where(m => m.Id == id).{|OBX301:ExecuteDelete|}();
                     await db.Members.{|OBX301:ExecuteDeleteAsync|}();
                     db.Set<OrganizationMember>().{|OBX301:ExecuteUpdate|}(s => s.SetProperty(m => m.Email, ""));
-                    await db.Members.Where(m => m.OrganizationId == 1).{|OBX301:ExecuteUpdateAsync|}(s => s.SetProperty(m => m.Email, ""));
+                    await db.Members.Where(m => m.OrganizationId == 1)
+                        .{|OBX301:ExecuteUpdateAsync|}(s => s.SetProperty(m => m.Email, ""));
             """);
     }
 
@@ -61,7 +62,7 @@ public sealed class BulkOperationAnalyzerTests
     {
         await VerifyAsync("""
                     db.Database.{|OBX302:ExecuteSqlRaw|}("UPDATE Members SET Email = '' WHERE Id = {0}", id);
-                    await db.Database.{|OBX302:ExecuteSqlAsync|}($"DELETE FROM \"main\".\"OrganizationMember\" WHERE Id = {id}");
+                    await db.Database.{|OBX302:ExecuteSqlAsync|}($"DELETE FROM main.\"OrganizationMember\"");
                     await db.Database.{|OBX302:ExecuteSqlInterpolatedAsync|}($"insert into members (Id) values ({id})");
             """);
     }
@@ -93,8 +94,10 @@ public sealed class BulkOperationAnalyzerTests
     public async Task From_sql_that_writes_on_a_replicated_set_is_reported()
     {
         await VerifyAsync("""
-                    var deleted = await db.Members.{|OBX302:FromSqlRaw|}("DELETE FROM Members WHERE Id = {0} RETURNING *", id).ToListAsync();
-                    var updated = await db.Members.{|OBX302:FromSql|}($"UPDATE Members SET Email = '' WHERE Id = {id} RETURNING *").ToListAsync();
+                    var gone = await db.Members.{|OBX302:FromSqlRaw|}("DELETE FROM Members RETURNING *").ToListAsync();
+                    var updated = await db.Members
+                        .{|OBX302:FromSql|}($"UPDATE Members SET Email = '' WHERE Id = {id} RETURNING *")
+                        .ToListAsync();
             """);
     }
 
@@ -102,7 +105,9 @@ public sealed class BulkOperationAnalyzerTests
     public async Task From_sql_that_only_reads_or_works_on_another_set_is_not_reported()
     {
         await VerifyAsync("""
-                    var locked = await db.Members.FromSqlRaw("SELECT * FROM Members WHERE Id = {0} FOR UPDATE SKIP LOCKED", id).ToListAsync();
+                    var locked = await db.Members
+                        .FromSqlRaw("SELECT * FROM Members WHERE Id = {0} FOR UPDATE SKIP LOCKED", id)
+                        .ToListAsync();
                     var read = await db.Members.FromSql($"SELECT * FROM Members WHERE Id = {id}").ToListAsync();
                     var notes = await db.Notes.FromSqlRaw("DELETE FROM notes RETURNING *").ToListAsync();
             """);

@@ -58,7 +58,9 @@ public sealed partial class CatalogueTests
         var page = Path.Combine(Repository.Root, "docs", "diagnostics", id + ".md");
         var index = File.ReadAllText(Path.Combine(Repository.Root, "docs", "diagnostics", "README.md"));
 
-        Assert.Equal($"https://github.com/outboxgen/outboxgen/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.Equal(
+            $"https://github.com/outboxgen/outboxgen/blob/main/docs/diagnostics/{id}.md",
+            descriptor.HelpLinkUri);
         Assert.True(File.Exists(page), $"{page} is missing");
         Assert.StartsWith($"# {id}: {descriptor.Title}", File.ReadAllText(page));
         Assert.Contains($"[{id}]({id}.md)", index);

@@ -50,10 +50,10 @@ public sealed class CodeFixTests
                     public long Id { get; set; }
                     public long OrganizationId { get; set; }
 
-                    public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    public Task HandleReplicationAsync(ReplicationContext context, CancellationToken ct) =>
                         Task.CompletedTask;
 
-                    public static Task HandleDeletionAsync(DeletionContext context, CancellationToken cancellationToken) =>
+                    public static Task HandleDeletionAsync(DeletionContext context, CancellationToken ct) =>
                         Task.CompletedTask;
                 }
             }
@@ -149,7 +149,9 @@ public sealed class CodeFixTests
                 public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
                     Task.CompletedTask;
 
-                public static Task HandleDeletionAsync(DeletionContext<MemberPayload> context, CancellationToken cancellationToken)
+                public static Task HandleDeletionAsync(
+                    DeletionContext<MemberPayload> context,
+                    CancellationToken cancellationToken)
                 {
                     throw new NotImplementedException();
                 }
@@ -182,10 +184,12 @@ public sealed class CodeFixTests
         public static class Receivers
         {
             [OutboxReceiver(Category.UserUpdate)]
-            public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken ct) => Task.CompletedTask;
+            public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken ct) =>
+                Task.CompletedTask;
 
             [OutboxReceiver(Category.Draft)]
-            public static Task OnDraftAsync(string payload, OutboxMessage message, CancellationToken ct) => Task.CompletedTask;
+            public static Task OnDraftAsync(string payload, OutboxMessage message, CancellationToken ct) =>
+                Task.CompletedTask;
         }
         """;
 

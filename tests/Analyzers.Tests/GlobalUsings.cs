@@ -1,2 +1,2 @@
-global using OutboxGen.Analyzers.Tests.Infrastructure;
 global using Microsoft.CodeAnalysis.Testing;
+global using OutboxGen.Analyzers.Tests.Infrastructure;

@@ -12,6 +12,8 @@ public sealed class OutboxWriterAnalyzerTests
             {
         """;
 
+    private const string End = "\n    }\n}\n";
+
     private static Task VerifyAsync(string body) =>
         Verify<OutboxWriterAnalyzer>.DiagnosticsAsync(Sources.Registry, Context + body + "\n    }\n}\n");
 
@@ -19,7 +21,8 @@ public sealed class OutboxWriterAnalyzerTests
     public async Task A_message_of_a_current_category_in_its_scope_reports_nothing()
     {
         await VerifyAsync("""
-                    context.AddOutboxMessage(Scope.Organization, 1, Category.OrganizationUpdate, 2, new MemberPayload(""));
+                    var payload = new MemberPayload("");
+                    context.AddOutboxMessage(Scope.Organization, 1, Category.OrganizationUpdate, 2, payload);
                     context.AddOutboxMessage(Scope.Action, 1, Category.SendSignal, 2);
             """);
     }
@@ -56,7 +59,10 @@ public sealed class OutboxWriterAnalyzerTests
             .WithArguments("UserUpdate", "User", "Organization");
 
         await Verify<OutboxWriterAnalyzer>.DiagnosticsAsync(
-            [Sources.Registry, Context + "\n        context.AddOutboxMessage(Scope.Organization, 1, Category.UserUpdate, 2);\n    }\n}\n"],
+            [
+                Sources.Registry,
+                Context + "\n        context.AddOutboxMessage(Scope.Organization, 1, Category.UserUpdate, 2);" + End,
+            ],
             [expected]);
     }
 

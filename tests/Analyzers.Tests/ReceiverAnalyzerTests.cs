@@ -83,7 +83,7 @@ public sealed class ReceiverAnalyzerTests
                     Task.CompletedTask;
 
                 [OutboxReceiver(Category.UserUpdate)]
-                private static Task {|OBX112:PrivateAsync|}(string payload, OutboxMessage message, CancellationToken ct) =>
+                private static Task {|OBX112:PrivateAsync|}(string payload, OutboxMessage m, CancellationToken c) =>
                     Task.CompletedTask;
 
                 [OutboxReceiver(Category.UserUpdate)]
@@ -95,17 +95,17 @@ public sealed class ReceiverAnalyzerTests
                 public static Task {|OBX112:TwoAsync|}(string payload, OutboxMessage message) => Task.CompletedTask;
 
                 [OutboxReceiver(Category.UserUpdate)]
-                public static Task {|OBX112:SwappedAsync|}(string payload, CancellationToken ct, OutboxMessage message) =>
+                public static Task {|OBX112:SwappedAsync|}(string payload, CancellationToken c, OutboxMessage m) =>
                     Task.CompletedTask;
 
                 [OutboxReceiver(Category.UserUpdate)]
-                public static Task {|OBX112:ByRefAsync|}(in string payload, OutboxMessage message, CancellationToken ct) =>
+                public static Task {|OBX112:ByRefAsync|}(in string payload, OutboxMessage m, CancellationToken c) =>
                     Task.CompletedTask;
 
                 private static class Hidden
                 {
                     [OutboxReceiver(Category.UserUpdate)]
-                    public static Task {|OBX112:UnreachableAsync|}(string payload, OutboxMessage message, CancellationToken ct) =>
+                    public static Task {|OBX112:UnreachableAsync|}(string p, OutboxMessage m, CancellationToken c) =>
                         Task.CompletedTask;
                 }
             }
@@ -121,7 +121,8 @@ public sealed class ReceiverAnalyzerTests
             public class Receivers
             {
                 [OutboxReceiver(Category.UserUpdate)]
-                public Task OnUserAsync(string payload, OutboxMessage message, CancellationToken ct) => Task.CompletedTask;
+                public Task OnUserAsync(string payload, OutboxMessage message, CancellationToken ct) =>
+                    Task.CompletedTask;
             }
             """;
         var expected = Verify<ReceiverAnalyzer>.Diagnostic(DiagnosticDescriptors.ReceiverSignature)
@@ -145,7 +146,7 @@ public sealed class ReceiverAnalyzerTests
             public static class Holder<T>
             {
                 [OutboxReceiver(Category.OrganizationUpdate)]
-                public static Task {|OBX113:OnOrganizationAsync|}(string payload, OutboxMessage message, CancellationToken ct) =>
+                public static Task {|OBX113:OnOrganizationAsync|}(string p, OutboxMessage m, CancellationToken c) =>
                     Task.CompletedTask;
             }
             """;

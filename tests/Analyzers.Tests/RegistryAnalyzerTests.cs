@@ -266,7 +266,7 @@ public sealed class RegistryAnalyzerTests
             public static class Receivers
             {
                 [OutboxReceiver(Category.OrganizationUpdate, Silo = OutboxSilo.Control)]
-                public static Task OnOrganizationAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+                public static Task OnOrganizationAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                     Task.CompletedTask;
             }
             """;
@@ -286,7 +286,7 @@ public sealed class RegistryAnalyzerTests
             public static class Receivers
             {
                 [OutboxReceiver({|OBX111:Category.UserUpdate|})]
-                public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+                public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                     Task.CompletedTask;
             }
             """;
@@ -303,11 +303,11 @@ public sealed class RegistryAnalyzerTests
             public static class Receivers
             {
                 [OutboxReceiver(Category.UserUpdate, Silo = OutboxSilo.Control)]
-                public static Task FirstAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+                public static Task FirstAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                     Task.CompletedTask;
 
                 [OutboxReceiver(Category.UserUpdate, Silo = OutboxSilo.Control)]
-                public static Task SecondAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+                public static Task SecondAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                     Task.CompletedTask;
             }
             """;
@@ -336,7 +336,7 @@ public sealed class RegistryAnalyzerTests
             public static class Receivers
             {
                 [OutboxReceiver(Category.UserUpdate, Silo = OutboxSilo.Control)]
-                public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+                public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                     Task.CompletedTask;
             }
             """;

@@ -32,6 +32,8 @@ public sealed class ReplicatedModelAnalyzerTests
         }
         """;
 
+    private const string ControlMember = "(Category.OrganizationMemberUpdate, Silo = OutboxSilo.Control)";
+
     private const string Identity = """
             public long Id { get; set; }
             public long OrganizationId { get; set; }
@@ -54,7 +56,9 @@ public sealed class ReplicatedModelAnalyzerTests
             public partial class ByScope { public long Id { get; set; } }
             """;
 
-        await VerifyAsync(source.Replace("{ public long Id { get; set; } }", "{ public long Id { get; set; }\n" + Handlers + "\n}"));
+        await VerifyAsync(source.Replace(
+            "{ public long Id { get; set; } }",
+            "{ public long Id { get; set; }\n" + Handlers + "\n}"));
     }
 
     [Fact]
@@ -173,7 +177,7 @@ public sealed class ReplicatedModelAnalyzerTests
     {
         var source = Model(
             "public partial class {|OBX103:Member|}",
-            Identity).Replace("(Category.OrganizationMemberUpdate)", "(Category.OrganizationMemberUpdate, Silo = OutboxSilo.Control)");
+            Identity).Replace("(Category.OrganizationMemberUpdate)", ControlMember);
 
         await VerifyAsync(source);
     }
@@ -184,7 +188,7 @@ public sealed class ReplicatedModelAnalyzerTests
         var control = Model(
             "public partial class Member",
             Identity + "\n    public List<string> TargetCells() => new();")
-            .Replace("(Category.OrganizationMemberUpdate)", "(Category.OrganizationMemberUpdate, Silo = OutboxSilo.Control)");
+            .Replace("(Category.OrganizationMemberUpdate)", ControlMember);
         var cell = Model("public partial class Organization", Identity)
             .Replace("OrganizationMemberUpdate", "OrganizationUpdate");
 
@@ -201,10 +205,10 @@ public sealed class ReplicatedModelAnalyzerTests
                 public long Id { get; set; }
                 public long OrganizationId { get; set; }
 
-                public static Task {|OBX104:HandleReplicationAsync|}(ReplicationContext context, CancellationToken cancellationToken) =>
+                public static Task {|OBX104:HandleReplicationAsync|}(ReplicationContext c, CancellationToken ct) =>
                     Task.CompletedTask;
 
-                public Task {|OBX104:HandleDeletionAsync|}(DeletionContext context, CancellationToken cancellationToken) =>
+                public Task {|OBX104:HandleDeletionAsync|}(DeletionContext context, CancellationToken ct) =>
                     Task.CompletedTask;
             }
 
@@ -216,10 +220,10 @@ public sealed class ReplicatedModelAnalyzerTests
 
                 public MemberPayload PayloadForUpdate() => new("");
 
-                private Task {|OBX104:HandleReplicationAsync|}(ReplicationContext context, CancellationToken cancellationToken) =>
+                private Task {|OBX104:HandleReplicationAsync|}(ReplicationContext context, CancellationToken ct) =>
                     Task.CompletedTask;
 
-                public static Task {|OBX104:HandleDeletionAsync|}(DeletionContext context, CancellationToken cancellationToken) =>
+                public static Task {|OBX104:HandleDeletionAsync|}(DeletionContext context, CancellationToken ct) =>
                     Task.CompletedTask;
             }
 
@@ -231,11 +235,11 @@ public sealed class ReplicatedModelAnalyzerTests
 
                 public string {|OBX104:PayloadForUpdate|}(int version) => "";
 
-                public void {|OBX104:HandleReplicationAsync|}(ReplicationContext context, CancellationToken cancellationToken)
+                public void {|OBX104:HandleReplicationAsync|}(ReplicationContext context, CancellationToken ct)
                 {
                 }
 
-                public static Task HandleDeletionAsync(DeletionContext context, CancellationToken cancellationToken) =>
+                public static Task HandleDeletionAsync(DeletionContext context, CancellationToken ct) =>
                     Task.CompletedTask;
             }
             """;
@@ -255,10 +259,10 @@ public sealed class ReplicatedModelAnalyzerTests
 
                 public MemberPayload PayloadForUpdate() => new("");
 
-                internal Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                internal Task HandleReplicationAsync(ReplicationContext context, CancellationToken ct) =>
                     Task.CompletedTask;
 
-                internal static Task HandleDeletionAsync(DeletionContext<MemberPayload> context, CancellationToken token) =>
+                internal static Task HandleDeletionAsync(DeletionContext<MemberPayload> c, CancellationToken ct) =>
                     Task.CompletedTask;
             }
             """;
@@ -270,7 +274,9 @@ public sealed class ReplicatedModelAnalyzerTests
     public async Task A_model_without_its_shard_key_member_is_reported()
     {
         var source = Model("public partial class {|OBX105:Member|}", "    public long Id { get; set; }") + "\n"
-            + Model("public partial class {|OBX105:Hidden|}", "    public long Id { get; set; }\n    private long OrganizationId;")
+            + Model(
+                    "public partial class {|OBX105:Hidden|}",
+                    "    public long Id { get; set; }\n    private long OrganizationId;")
                 .Replace("OrganizationMemberUpdate", "OrganizationUpdate");
 
         await VerifyAsync(source);
@@ -288,10 +294,11 @@ public sealed class ReplicatedModelAnalyzerTests
     [Fact]
     public async Task A_shard_key_that_cannot_be_an_identifier_is_reported()
     {
-        var source = Model("public partial class Member", "    public long Id { get; set; }\n    public string {|OBX106:OrganizationId|} { get; set; } = \"\";")
-            + "\n" + Model("public partial class Organization", "    public long Id { get; set; }\n    public ulong {|OBX106:OrganizationId|} { get; set; }")
+        const string id = "    public long Id { get; set; }\n";
+        var source = Model("public partial class Member", id + "    public string {|OBX106:OrganizationId|} = \"\";")
+            + "\n" + Model("public partial class Organization", id + "    public ulong {|OBX106:OrganizationId|};")
                 .Replace("OrganizationMemberUpdate", "OrganizationUpdate")
-            + "\n" + Model("public partial class User", "    public long Id { get; set; }\n    public long? {|OBX106:UserId|} { get; set; }")
+            + "\n" + Model("public partial class User", id + "    public long? {|OBX106:UserId|} { get; set; }")
                 .Replace("OrganizationMemberUpdate", "UserUpdate");
 
         await VerifyAsync(source);
@@ -302,7 +309,7 @@ public sealed class ReplicatedModelAnalyzerTests
     {
         string[] types = ["sbyte", "byte", "short", "ushort", "int", "uint", "long"];
         var source = string.Join("\n", types.Select((type, i) =>
-            Model($"public partial class Member{i}", $"    public long Id {{ get; set; }}\n    public {type} OrganizationId;")));
+            Model($"public partial class Member{i}", $"    public long Id;\n    public {type} OrganizationId;")));
 
         await VerifyAsync(source);
     }
@@ -310,8 +317,9 @@ public sealed class ReplicatedModelAnalyzerTests
     [Fact]
     public async Task A_model_without_a_single_key_is_reported()
     {
-        var source = Model("public partial class {|OBX107:Member|}", "    public long OrganizationId { get; set; }") + "\n"
-            + Model("public partial class {|OBX107:Pair|}", "    [Key] public long First { get; set; }\n    [Key] public long Second { get; set; }\n    public long OrganizationId { get; set; }")
+        const string twoKeys = "    [Key] public long A;\n    [Key] public long B;\n    public long OrganizationId;";
+        var source = Model("public partial class {|OBX107:Member|}", "    public long OrganizationId;") + "\n"
+            + Model("public partial class {|OBX107:Pair|}", twoKeys)
                 .Replace("OrganizationMemberUpdate", "OrganizationUpdate");
 
         await VerifyAsync(source);
@@ -320,7 +328,8 @@ public sealed class ReplicatedModelAnalyzerTests
     [Fact]
     public async Task A_key_marked_or_named_after_the_type_is_found()
     {
-        var source = Model("public partial class Member", "    [Key] public int Number { get; set; }\n    public long OrganizationId { get; set; }") + "\n"
+        const string marked = "    [Key] public int Number;\n    public long OrganizationId;";
+        var source = Model("public partial class Member", marked) + "\n"
             + Model("public partial class Organization", "    public uint OrganizationId { get; set; }")
                 .Replace("OrganizationMemberUpdate", "OrganizationUpdate");
 
@@ -330,7 +339,9 @@ public sealed class ReplicatedModelAnalyzerTests
     [Fact]
     public async Task A_key_that_cannot_be_an_identifier_is_reported()
     {
-        var source = Model("public partial class Member", "    public System.Guid {|OBX108:Id|} { get; set; }\n    public long OrganizationId { get; set; }");
+        var source = Model(
+            "public partial class Member",
+            "    public System.Guid {|OBX108:Id|} { get; set; }\n    public long OrganizationId { get; set; }");
 
         await VerifyAsync(source);
     }

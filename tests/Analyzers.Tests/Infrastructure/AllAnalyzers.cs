@@ -5,10 +5,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OutboxGen.Analyzers.Tests.Infrastructure;
 
-/// <summary>Runs every OutboxGen analyzer over a set of source files, the way a build of a user project would.</summary>
+/// <summary>Runs every OutboxGen analyzer over source files, the way a build of a user project would.</summary>
 internal static class AllAnalyzers
 {
-    /// <summary>Every analyzer the analyzer assembly exports, as the compiler would load them from the package.</summary>
+    /// <summary>Every analyzer the analyzer assembly exports, as the compiler loads them from the package.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Instances { get; } = typeof(RegistryAnalyzer).Assembly
         .GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t)
@@ -32,7 +32,9 @@ internal static class AllAnalyzers
             "Sample",
             trees,
             References.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable));
         return await compilation.WithAnalyzers(Instances).GetAnalyzerDiagnosticsAsync();
     }
 }

@@ -10,7 +10,8 @@ namespace OutboxGen.Analyzers.Tests.Infrastructure;
 /// </summary>
 internal static class References
 {
-    private static readonly string[] LibraryPrefixes = ["OutboxGen.dll", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions."];
+    private static readonly string[] LibraryPrefixes =
+        ["OutboxGen.dll", "Microsoft.EntityFrameworkCore", "Microsoft.Extensions."];
 
     public static ReferenceAssemblies None { get; } = new ReferenceAssemblies("net10.0")
         .WithAssemblies(ImmutableArray<string>.Empty);

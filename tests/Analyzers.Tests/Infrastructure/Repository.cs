@@ -7,7 +7,8 @@ internal static class Repository
 
     private static string Find()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        var start = new DirectoryInfo(AppContext.BaseDirectory);
+        for (var directory = start; directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "OutboxGen.sln")))
             {

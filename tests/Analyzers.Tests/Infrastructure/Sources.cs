@@ -35,19 +35,19 @@ internal static class Sources
         public static class RegistryReceivers
         {
             [OutboxReceiver(Category.UserUpdate)]
-            public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+            public static Task OnUserAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                 Task.CompletedTask;
 
             [OutboxReceiver(Category.OrganizationUpdate)]
-            public static Task OnOrganizationAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+            public static Task OnOrganizationAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                 Task.CompletedTask;
 
             [OutboxReceiver(Category.OrganizationMemberUpdate, Silo = OutboxSilo.Control)]
-            public static Task OnMemberInControlAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+            public static Task OnMemberInControlAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                 Task.CompletedTask;
 
             [OutboxReceiver(Category.SendSignal)]
-            public static Task OnSignalAsync(string payload, OutboxMessage message, CancellationToken cancellationToken) =>
+            public static Task OnSignalAsync(string payload, OutboxMessage message, CancellationToken ct) =>
                 Task.CompletedTask;
         }
         """;
@@ -70,7 +70,7 @@ internal static class Sources
             public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
                 Task.CompletedTask;
 
-            public static Task HandleDeletionAsync(DeletionContext<MemberPayload> context, CancellationToken cancellationToken) =>
+            public static Task HandleDeletionAsync(DeletionContext<MemberPayload> context, CancellationToken ct) =>
                 Task.CompletedTask;
         }
         """;
