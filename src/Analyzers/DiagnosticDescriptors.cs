@@ -121,8 +121,8 @@ public static class DiagnosticDescriptors
         "OBX102",
         ReplicationCategory,
         "Replicated model cannot be generated",
-        "Replicated model '{0}' is {1}; the generator handles only non-generic, non-abstract classes in non-generic "
-        + "types");
+        "Replicated model '{0}' is {1}; the generator handles only non-generic, non-abstract classes that "
+        + "the rest of the assembly can reach");
 
     /// <summary>OBX103: a replicated model lacks a handler the generated dispatch calls.</summary>
     public static readonly DiagnosticDescriptor MissingHandler = Error(

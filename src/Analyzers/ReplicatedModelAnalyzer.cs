@@ -136,6 +136,12 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
             var name = container.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
             reason = $"nested in generic type '{name}'";
         }
+        else if (Unreachable(type) is { } hidden)
+        {
+            reason = SymbolEqualityComparer.Default.Equals(hidden, type)
+                ? "not reachable from generated code"
+                : $"nested in '{hidden.Name}', which generated code cannot reach";
+        }
         else if (type.IsStatic)
         {
             reason = "static";
@@ -153,6 +159,21 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
                 type.Name,
                 reason));
         }
+    }
+
+    /// <summary>The type, itself or a containing one, that the generated registry cannot name.</summary>
+    private static INamedTypeSymbol? Unreachable(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected
+                or Accessibility.ProtectedAndInternal)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     private static INamedTypeSymbol? GenericContainer(INamedTypeSymbol type)

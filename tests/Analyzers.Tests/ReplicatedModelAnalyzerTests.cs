@@ -111,11 +111,13 @@ public sealed class ReplicatedModelAnalyzerTests
     }
 
     [Fact]
-    public async Task Generic_abstract_and_static_models_are_reported()
+    public async Task Generic_abstract_and_unreachable_models_are_reported()
     {
         var source = Model("public partial class {|OBX102:Generic|}<T>", Identity) + "\n"
             + Model("public abstract partial class {|OBX102:Abstract|}", Identity) + "\n"
             + "public partial class Container<T>\n{\n" + Model("public partial class {|OBX102:Nested|}", Identity)
+            + "\n}\n"
+            + "public partial class Outer\n{\n" + Model("private partial class {|OBX102:Hidden|}", Identity)
             + "\n}";
 
         await VerifyAsync(source);
