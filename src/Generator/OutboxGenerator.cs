@@ -47,6 +47,9 @@ public sealed class OutboxGenerator : IIncrementalGenerator
         /// <summary>The payload types receivers take.</summary>
         public const string ReceiverPayloads = nameof(ReceiverPayloads);
 
+        /// <summary>The payload types of the models and receivers the registry binds.</summary>
+        public const string RegisteredPayloads = nameof(RegisteredPayloads);
+
         /// <summary>Every payload type to write a serializer for, each once.</summary>
         public const string PayloadCatalog = nameof(PayloadCatalog);
 
@@ -121,7 +124,7 @@ public sealed class OutboxGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec.Models.Select(m => m.FullyQualifiedName).ToEquatableArray())
             .WithTrackingName(Steps.RegisteredModels);
 
-        var payloads = Payloads.PayloadPipeline.Register(context);
+        var payloads = Payloads.PayloadPipeline.Register(context, registry);
 
         context.RegisterSourceOutput(resolved.Combine(registeredModels).Combine(payloads), static (output, pair) =>
         {

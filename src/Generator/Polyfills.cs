@@ -1,7 +1,6 @@
 // Records and init accessors need this type, which netstandard2.0 does not have.
-namespace System.Runtime.CompilerServices
+namespace System.Runtime.CompilerServices;
+
+internal static class IsExternalInit
 {
-    internal static class IsExternalInit
-    {
-    }
 }

@@ -136,7 +136,7 @@ internal static class RegistryEmitter
                 Payloads.PayloadCalls.Deserialize(model.PayloadType, payloads, false, "delivery.Message.Payload") + ";");
             writer.Line(
                 $"await {model.FullyQualifiedName}.HandleDeletionAsync(" +
-                $"new global::OutboxGen.DeletionContext<{model.PayloadType}>(delivery.Message, payload), " +
+                $"new global::OutboxGen.DeletionContext<{model.DeletionPayloadType}>(delivery.Message, payload), " +
                 "cancellationToken).ConfigureAwait(false);");
         }
 

@@ -38,6 +38,7 @@ internal sealed record ReplicatedSpec(
     int ReplicationVersion,
     EquatableArray<MemberSpec> Members,
     string? PayloadType,
+    string? DeletionPayloadType,
     bool HasReplicationHandler,
     bool HasDeletionHandler,
     bool HasTargetCells);
@@ -69,6 +70,7 @@ internal sealed record ResolvedModel(
     string KeyMember,
     string KeyType,
     string? PayloadType,
+    string? DeletionPayloadType,
     bool HasTargetCells);
 
 /// <summary>Everything the registry file is written from.</summary>

@@ -115,9 +115,9 @@ internal static class Parser
         // The dispatch code builds the deletion context the handler declares: the payload's type may differ from
         // the handler's type argument in nullability only, and either spelling must compile without a warning.
         var deletionContext = deletion?.Parameters[0].Type as INamedTypeSymbol;
-        var payloadType = deletionContext is { TypeArguments.Length: 1 }
-            ? deletionContext.TypeArguments[0]
-            : payloadMethod?.ReturnType;
+        var deletionPayloadType = deletionContext is { TypeArguments.Length: 1 }
+            ? deletionContext.TypeArguments[0].ToDisplayString(FullyQualified)
+            : null;
 
         var targetCells = type.GetMembers("TargetCells").OfType<IMethodSymbol>().Any(m =>
             !m.IsStatic && IsAccessible(m) && m.Parameters.Length == 0 && m.Arity == 0
@@ -135,7 +135,8 @@ internal static class Parser
             NamedInt(attribute, "Silo", 0),
             NamedInt(attribute, "ReplicationVersion", 1),
             members.OrderBy(m => m.Name, StringComparer.Ordinal).ToEquatableArray(),
-            payloadType?.ToDisplayString(FullyQualified),
+            payloadMethod?.ReturnType.ToDisplayString(FullyQualified),
+            deletionPayloadType,
             replication,
             deletion is not null,
             targetCells);

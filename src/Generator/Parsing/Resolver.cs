@@ -88,6 +88,7 @@ internal static class Resolver
             key.Name,
             key.Type,
             spec.PayloadType,
+            spec.DeletionPayloadType,
             spec.HasTargetCells);
     }
 

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using OutboxGen.Generator.Model;
@@ -11,8 +14,11 @@ namespace OutboxGen.Generator.Payloads;
 internal static class PayloadPipeline
 {
     /// <summary>Registers the payload steps and outputs; returns the declared payload types that got a serializer.</summary>
+    /// <param name="context">The generator's context.</param>
+    /// <param name="registry">Only the payload types of the models and receivers it binds get a serializer.</param>
     public static IncrementalValueProvider<EquatableArray<PayloadBinding>> Register(
-        IncrementalGeneratorInitializationContext context)
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValueProvider<RegistrySpec> registry)
     {
         var modelPayloads = context.SyntaxProvider
             .ForAttributeWithMetadataName(
@@ -32,9 +38,22 @@ internal static class PayloadPipeline
             .Select(static (spec, _) => spec!)
             .WithTrackingName(OutboxGenerator.Steps.ReceiverPayloads);
 
+        // A model or receiver the registry leaves out gets nothing generated, its payload's serializer included.
+        var registeredPayloads = registry
+            .Select(static (spec, _) => spec.Models.Select(m => m.PayloadType)
+                .Concat(spec.Receivers.Select(r => r.PayloadType))
+                .OfType<string>()
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(type => type, StringComparer.Ordinal)
+                .ToEquatableArray())
+            .WithTrackingName(OutboxGenerator.Steps.RegisteredPayloads);
+
         var catalog = modelPayloads.Collect()
             .Combine(receiverPayloads.Collect())
-            .Select(static (pair, _) => PayloadParser.BuildCatalog(pair.Left, pair.Right))
+            .Combine(registeredPayloads)
+            .Select(static (pair, _) => PayloadParser.BuildCatalog(
+                Registered(pair.Left.Left, pair.Right),
+                Registered(pair.Left.Right, pair.Right)))
             .WithTrackingName(OutboxGenerator.Steps.PayloadCatalog);
 
         var objects = catalog
@@ -55,4 +74,9 @@ internal static class PayloadPipeline
             .Select(static (spec, _) => spec.Bindings)
             .WithTrackingName(OutboxGenerator.Steps.PayloadBindings);
     }
+
+    private static ImmutableArray<PayloadRootSpec> Registered(
+        ImmutableArray<PayloadRootSpec> roots,
+        EquatableArray<string> registered) =>
+        roots.Where(root => registered.Contains(root.DeclaredType)).ToImmutableArray();
 }
