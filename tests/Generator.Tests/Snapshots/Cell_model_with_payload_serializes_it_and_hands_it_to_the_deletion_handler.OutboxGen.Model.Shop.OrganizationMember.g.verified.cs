@@ -17,7 +17,7 @@ namespace Shop
 
         long global::OutboxGen.IReplicatedModel.ObjectIdentifier => this.Id;
 
-        string? global::OutboxGen.IReplicatedModel.SerializePayload() => global::OutboxGen.OutboxPayload.Serialize(this.PayloadForUpdate());
+        string? global::OutboxGen.IReplicatedModel.SerializePayload() => global::OutboxGen.Generated.Shop_MemberPayloadSerializer.Instance.Serialize(this.PayloadForUpdate());
 
         global::System.Collections.Generic.IEnumerable<string> global::OutboxGen.IReplicatedModel.TargetCells() => global::System.Array.Empty<string>();
     }

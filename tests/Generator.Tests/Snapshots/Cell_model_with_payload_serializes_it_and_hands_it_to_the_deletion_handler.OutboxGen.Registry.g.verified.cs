@@ -31,7 +31,14 @@ namespace OutboxGen.Generated
             new global::OutboxGen.OutboxReceiverBinding[]
             {
                 new global::OutboxGen.OutboxReceiverBinding(global::OutboxGen.OutboxSilo.Cell, 3, "Shop.OrganizationMember", Deliver_Shop_OrganizationMember_Cell3),
-            });
+            })
+        {
+            PayloadSerializers = new global::OutboxGen.Serialization.OutboxPayloadSerializers(
+                new global::OutboxGen.Serialization.OutboxPayloadSerializer[]
+                {
+                    global::OutboxGen.Generated.Shop_MemberPayloadSerializer.Instance,
+                }),
+        };
 
         private static async global::System.Threading.Tasks.Task Deliver_Shop_OrganizationMember_Cell3(global::OutboxGen.OutboxDelivery delivery, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -42,7 +49,7 @@ namespace OutboxGen.Generated
                 return;
             }
 
-            var payload = global::OutboxGen.OutboxPayload.Deserialize<global::Shop.MemberPayload>(delivery.Message.Payload);
+            var payload = global::OutboxGen.Generated.Shop_MemberPayloadSerializer.Instance.Deserialize(delivery.Message.Payload);
             await global::Shop.OrganizationMember.HandleDeletionAsync(new global::OutboxGen.DeletionContext<global::Shop.MemberPayload>(delivery.Message, payload), cancellationToken).ConfigureAwait(false);
         }
     }

@@ -31,7 +31,14 @@ namespace OutboxGen.Generated
             new global::OutboxGen.OutboxReceiverBinding[]
             {
                 new global::OutboxGen.OutboxReceiverBinding(global::OutboxGen.OutboxSilo.Control, 2, "Shop.Control.OrganizationMapping", Deliver_Shop_Control_OrganizationMapping_Control2),
-            });
+            })
+        {
+            PayloadSerializers = new global::OutboxGen.Serialization.OutboxPayloadSerializers(
+                new global::OutboxGen.Serialization.OutboxPayloadSerializer[]
+                {
+                    global::OutboxGen.Generated.Shop_Control_MappingPayloadSerializer.Instance,
+                }),
+        };
 
         private static async global::System.Threading.Tasks.Task Deliver_Shop_Control_OrganizationMapping_Control2(global::OutboxGen.OutboxDelivery delivery, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -42,7 +49,7 @@ namespace OutboxGen.Generated
                 return;
             }
 
-            var payload = global::OutboxGen.OutboxPayload.Deserialize<global::Shop.Control.MappingPayload>(delivery.Message.Payload);
+            var payload = global::OutboxGen.Generated.Shop_Control_MappingPayloadSerializer.Instance.Deserialize(delivery.Message.Payload);
             await global::Shop.Control.OrganizationMapping.HandleDeletionAsync(new global::OutboxGen.DeletionContext<global::Shop.Control.MappingPayload>(delivery.Message, payload), cancellationToken).ConfigureAwait(false);
         }
     }

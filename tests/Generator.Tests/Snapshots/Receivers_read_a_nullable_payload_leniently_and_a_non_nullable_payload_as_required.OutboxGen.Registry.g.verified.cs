@@ -32,17 +32,25 @@ namespace OutboxGen.Generated
             {
                 new global::OutboxGen.OutboxReceiverBinding(global::OutboxGen.OutboxSilo.Cell, 5, "Shop.Audit.AuditLogReceivers.RecordAsync", Receive_Shop_Audit_AuditLogReceivers_RecordAsync_Cell5),
                 new global::OutboxGen.OutboxReceiverBinding(global::OutboxGen.OutboxSilo.Cell, 14, "Shop.Audit.AuditLogReceivers.SignalAsync", Receive_Shop_Audit_AuditLogReceivers_SignalAsync_Cell14),
-            });
+            })
+        {
+            PayloadSerializers = new global::OutboxGen.Serialization.OutboxPayloadSerializers(
+                new global::OutboxGen.Serialization.OutboxPayloadSerializer[]
+                {
+                    global::OutboxGen.Generated.Shop_Audit_AuditLogEntrySerializer.Instance,
+                    global::OutboxGen.Generated.Shop_Audit_SignalSerializer.Instance,
+                }),
+        };
 
         private static global::System.Threading.Tasks.Task Receive_Shop_Audit_AuditLogReceivers_RecordAsync_Cell5(global::OutboxGen.OutboxDelivery delivery, global::System.Threading.CancellationToken cancellationToken)
         {
-            var payload = global::OutboxGen.OutboxPayload.DeserializeRequired<global::Shop.Audit.AuditLogEntry>(delivery.Message.Payload);
+            var payload = global::OutboxGen.Generated.Shop_Audit_AuditLogEntrySerializer.Instance.DeserializeRequired(delivery.Message.Payload);
             return global::Shop.Audit.AuditLogReceivers.RecordAsync(payload, delivery.Message, cancellationToken);
         }
 
         private static global::System.Threading.Tasks.Task Receive_Shop_Audit_AuditLogReceivers_SignalAsync_Cell14(global::OutboxGen.OutboxDelivery delivery, global::System.Threading.CancellationToken cancellationToken)
         {
-            var payload = global::OutboxGen.OutboxPayload.Deserialize<global::Shop.Audit.Signal>(delivery.Message.Payload);
+            var payload = global::OutboxGen.Generated.Shop_Audit_SignalSerializer.Instance.Deserialize(delivery.Message.Payload);
             return global::Shop.Audit.AuditLogReceivers.SignalAsync(payload, delivery.Message, cancellationToken);
         }
     }

@@ -31,11 +31,18 @@ namespace OutboxGen.Generated
             new global::OutboxGen.OutboxReceiverBinding[]
             {
                 new global::OutboxGen.OutboxReceiverBinding(global::OutboxGen.OutboxSilo.Cell, 1, "Shop.WebhookReceivers.ForwardAsync", Receive_Shop_WebhookReceivers_ForwardAsync_Cell1),
-            });
+            })
+        {
+            PayloadSerializers = new global::OutboxGen.Serialization.OutboxPayloadSerializers(
+                new global::OutboxGen.Serialization.OutboxPayloadSerializer[]
+                {
+                    global::OutboxGen.Generated.stringSerializer.Instance,
+                }),
+        };
 
         private static global::System.Threading.Tasks.Task Receive_Shop_WebhookReceivers_ForwardAsync_Cell1(global::OutboxGen.OutboxDelivery delivery, global::System.Threading.CancellationToken cancellationToken)
         {
-            var payload = global::OutboxGen.OutboxPayload.Deserialize<string>(delivery.Message.Payload);
+            var payload = global::OutboxGen.Generated.stringSerializer.Instance.Deserialize(delivery.Message.Payload);
             return global::Shop.WebhookReceivers.ForwardAsync(payload, delivery.Message, cancellationToken);
         }
     }
