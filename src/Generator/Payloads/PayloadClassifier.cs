@@ -371,12 +371,18 @@ internal static class PayloadClassifier
             var constructor = ChooseConstructor(type, member, out var found);
             shape.Constructor = constructor;
             var complete = AddMembers(type, shape);
-            if (found)
+
+            // A member whose type failed is already reported, and missing from the list the constructor binds to.
+            if (complete && found)
             {
                 BindConstructor(type, shape, member);
             }
 
-            CheckNames(type, shape);
+            if (complete)
+            {
+                CheckNames(type, shape);
+            }
+
             if (!complete || Problems.Count > before)
             {
                 _seen[type] = null;

@@ -1,0 +1,200 @@
+namespace OutboxGen.Analyzers.Tests;
+
+public sealed class PayloadAnalyzerTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using OutboxGen;
+
+        """;
+
+    private static Task VerifyAsync(string source) =>
+        Verify<PayloadAnalyzer>.DiagnosticsAsync(Sources.Registry, Sources.Member, Usings + source);
+
+    private static string Receiving(string payloadType, string category = "UserUpdate") => $$"""
+
+        public static class {{category}}Receivers
+        {
+            [OutboxReceiver(Category.{{category}}, Silo = OutboxSilo.Control)]
+            public static Task OnPayloadAsync({{payloadType}} payload, OutboxMessage message, CancellationToken ct) =>
+                Task.CompletedTask;
+        }
+        """;
+
+    [Fact]
+    public async Task Payloads_of_supported_shapes_report_nothing()
+    {
+        var source = """
+            public enum Level { Low, High }
+
+            public sealed record Entry(
+                long Id,
+                string? Note,
+                Level Level,
+                DateTime At,
+                TimeSpan Took,
+                Guid? Session,
+                byte[] Data,
+                IReadOnlyList<Line> Lines,
+                Dictionary<string, decimal?> Totals,
+                int Attempt = 1);
+
+            public readonly record struct Line(string Text, int Number);
+
+            public sealed class Holder
+            {
+                public required string Name { get; init; }
+
+                [JsonIgnore]
+                public Action? Ignored { get; set; }
+
+                public int Computed => Name.Length;
+            }
+            """ + Receiving("Entry") + Receiving("Holder?", "OrganizationUpdate")
+            + Receiving("List<long>", "SendSignal");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_member_of_an_unsupported_type_is_reported_on_the_member()
+    {
+        var source = """
+            public interface IShape { }
+
+            public sealed class Drawing
+            {
+                public Func<int>? {|OBX201:Callback|} { get; set; }
+
+                public IShape? {|OBX201:Shape|} { get; set; }
+
+                public object? {|OBX201:Anything|} { get; set; }
+
+                public Dictionary<int, string> {|OBX201:ByNumber|} { get; set; } = new();
+
+                public Uri? {|OBX201:Link|} { get; set; }
+            }
+            """ + Receiving("Drawing");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_nested_member_is_reported_once_however_many_payloads_reach_it()
+    {
+        var source = """
+            public sealed class Inner
+            {
+                public Action? {|OBX201:Run|} { get; set; }
+            }
+
+            public sealed record Outer(Inner Inner, List<Inner> Others);
+            """ + Receiving("Outer") + Receiving("Inner", "OrganizationUpdate");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task An_unsupported_payload_type_itself_is_reported_on_the_parameter()
+    {
+        var source = Receiving("{|OBX201:Func<int>|}")
+            + Receiving("{|OBX201:object|}", "OrganizationUpdate");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_payload_type_without_a_usable_constructor_is_reported_on_the_type()
+    {
+        var source = """
+            public sealed class {|OBX202:TwoWays|}
+            {
+                public TwoWays(int number) => Number = number;
+
+                public TwoWays(string text) => Text = text;
+
+                public int Number { get; }
+
+                public string Text { get; } = "";
+            }
+
+            public sealed class {|OBX202:Mismatched|}
+            {
+                public Mismatched(int count) => Total = count;
+
+                public int Total { get; }
+            }
+
+            public sealed record Both(TwoWays First, Mismatched Second);
+            """ + Receiving("Both");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Two_members_with_one_json_name_are_reported_on_the_second()
+    {
+        var source = """
+            public sealed class Names
+            {
+                public string Email { get; set; } = "";
+
+                [JsonPropertyName("EMAIL")]
+                public string {|OBX203:Address|} { get; set; } = "";
+            }
+            """ + Receiving("Names");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_system_text_json_attribute_the_generated_code_does_not_honour_is_a_warning()
+    {
+        var source = """
+            public sealed class Upper : JsonConverter<string>
+            {
+                public override string Read(ref System.Text.Json.Utf8JsonReader reader, Type type, System.Text.Json.JsonSerializerOptions options) =>
+                    reader.GetString()!.ToUpperInvariant();
+
+                public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
+                    writer.WriteStringValue(value.ToUpperInvariant());
+            }
+
+            public sealed class Shouting
+            {
+                [JsonConverter(typeof(Upper))]
+                public string {|OBX204:Text|} { get; set; } = "";
+            }
+            """ + Receiving("Shouting");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task The_payload_of_a_replicated_model_is_checked_at_its_return_type()
+    {
+        var source = """
+            [Replicated(Category.OrganizationUpdate)]
+            public partial class Organization
+            {
+                public long Id { get; set; }
+
+                public long OrganizationId { get; set; }
+
+                public {|OBX201:Action|} PayloadForUpdate() => () => { };
+
+                public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+
+                public static Task HandleDeletionAsync(DeletionContext<Action> context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+            }
+            """;
+
+        await VerifyAsync(source);
+    }
+}
