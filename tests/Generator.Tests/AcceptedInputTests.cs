@@ -36,6 +36,8 @@ public sealed class AcceptedInputTests
 
         run.AssertClean();
         Assert.Equal(["Cell 2 Shop.Widget"], run.LoadRegistry().Bindings());
+        var generated = run.Sources["OutboxGen.Model.Shop.Widget.g.cs"] + run.Sources[GeneratorRun.RegistryHintName];
+        Assert.DoesNotContain("global::OutboxGen.OutboxPayload.", generated, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -69,6 +71,8 @@ public sealed class AcceptedInputTests
 
         run.AssertClean();
         Assert.Equal(["Cell 2 Shop.Widget"], run.LoadRegistry().Bindings());
+        var generated = run.Sources["OutboxGen.Model.Shop.Widget.g.cs"] + run.Sources[GeneratorRun.RegistryHintName];
+        Assert.DoesNotContain("global::OutboxGen.OutboxPayload.", generated, StringComparison.Ordinal);
     }
 
     [Fact]
