@@ -27,6 +27,8 @@ internal sealed class OutboxOptionsExtension : IDbContextOptionsExtension
 
     public void ApplyServices(IServiceCollection services)
     {
+        services.AddScoped<PendingOutbox>();
+        services.AddScoped<IResettableService>(provider => provider.GetRequiredService<PendingOutbox>());
     }
 
     public void Validate(IDbContextOptions options)

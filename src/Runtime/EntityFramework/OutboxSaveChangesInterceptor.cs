@@ -1,7 +1,9 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using OutboxGen.Storage;
 
@@ -21,9 +23,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
 {
     private const string Savepoint = "outbox_save";
 
-    private readonly ConditionalWeakTable<DbContext, PendingOutbox> _pending = new();
-
-    public PendingOutbox PendingFor(DbContext context) => _pending.GetValue(context, static _ => new PendingOutbox());
+    public static PendingOutbox PendingFor(DbContext context) => context.GetService<PendingOutbox>();
 
     public override InterceptionResult<int> SavingChanges(
         DbContextEventData eventData,
@@ -66,6 +66,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
             return result;
         }
 
+        var temporaryValues = TemporaryValues(context);
         pending.Saving = true;
         try
         {
@@ -73,6 +74,22 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
             context.ChangeTracker.AcceptAllChanges();
             pending.Messages.Clear();
             return InterceptionResult<int>.SuppressWithResult(saved);
+        }
+        catch
+        {
+            // EF Core takes back the generated values of a save that fails in its own part. When its part succeeded
+            // and the outbox insert or the commit failed, the entries still hold keys the database never kept, and
+            // the identity map would hand out an unsaved entity for a row another writer stores under that key.
+            foreach (var (property, value) in temporaryValues)
+            {
+                if (!property.IsTemporary)
+                {
+                    property.CurrentValue = value;
+                    property.IsTemporary = true;
+                }
+            }
+
+            throw;
         }
         finally
         {
@@ -188,6 +205,28 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
         }
     }
 
+    private static List<(PropertyEntry Property, object? Value)> TemporaryValues(DbContext context)
+    {
+        var values = new List<(PropertyEntry, object?)>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Added)
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.IsTemporary)
+                {
+                    values.Add((property, property.CurrentValue));
+                }
+            }
+        }
+
+        return values;
+    }
+
     private List<ReplicatedChange> CollectChanges(DbContext context)
     {
         var changes = new List<ReplicatedChange>();
@@ -215,8 +254,6 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
 
     private sealed class ReplicatedChange(EntityEntry entry, IReplicatedModel model, List<NewRow>? captured)
     {
-        private readonly EntityState _state = entry.State;
-
         public static List<NewRow> RowsOf(IReplicatedModel model)
         {
             var rows = new List<NewRow>(1);
@@ -259,11 +296,55 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
             }
 
             // Until the changes are accepted, EF Core keeps database-generated values (an identity key) beside the
-            // entity instead of in it. A copy built from the entry's current values holds the real ones.
-            var current = _state == EntityState.Added && entry.CurrentValues.ToObject() is IReplicatedModel copy
-                ? copy
-                : model;
-            rows.AddRange(RowsOf(current));
+            // entity instead of in it. They are put into the entity while its rows are read, so the rows see the real
+            // key as well as everything else the model holds (navigations, unmapped members), and taken out again
+            // after: should the save fail, the entity must be as it was.
+            var replaced = new List<(MemberInfo Member, object? Value)>();
+            try
+            {
+                foreach (var property in entry.Properties)
+                {
+                    if (Writable(property.Metadata) is not { } member)
+                    {
+                        continue;
+                    }
+
+                    var held = property.Metadata.GetGetter().GetClrValueUsingContainingEntity(entry.Entity);
+                    var current = property.CurrentValue;
+                    if (!Equals(held, current))
+                    {
+                        replaced.Add((member, held));
+                        Write(member, entry.Entity, current);
+                    }
+                }
+
+                rows.AddRange(RowsOf(model));
+            }
+            finally
+            {
+                foreach (var (member, value) in replaced)
+                {
+                    Write(member, entry.Entity, value);
+                }
+            }
+        }
+
+        private static MemberInfo? Writable(IProperty property) =>
+            property.IsShadowProperty() || property.IsIndexerProperty() ? null
+            : property.FieldInfo is { IsStatic: false } field ? field
+            : property.PropertyInfo is { CanWrite: true } clrProperty ? clrProperty
+            : null;
+
+        private static void Write(MemberInfo member, object entity, object? value)
+        {
+            if (member is FieldInfo field)
+            {
+                field.SetValue(entity, value);
+            }
+            else
+            {
+                ((PropertyInfo)member).SetValue(entity, value);
+            }
         }
     }
 }

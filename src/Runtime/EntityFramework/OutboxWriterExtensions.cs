@@ -74,7 +74,7 @@ public static class OutboxWriterExtensions
         }
 
         var silo = cellName is null ? OutboxSilo.Cell : OutboxSilo.Control;
-        extension.Interceptor.PendingFor(context).Messages.Add(
+        OutboxSaveChangesInterceptor.PendingFor(context).Messages.Add(
             new NewRow(silo, scopeValue, shardIdentifier, categoryValue, objectIdentifier, cellName, payload));
     }
 }

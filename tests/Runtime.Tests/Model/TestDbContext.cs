@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OutboxGen.Tests.Model;
+
+/// <summary>One database holding both outbox tables, so cell and control rows can be tested side by side.</summary>
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+{
+    public DbSet<Member> Members => Set<Member>();
+
+    public DbSet<OrganizationMapping> Mappings => Set<OrganizationMapping>();
+
+    public DbSet<Label> Labels => Set<Label>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Member>().ToTable("members");
+        modelBuilder.Entity<OrganizationMapping>(mapping =>
+        {
+            mapping.ToTable("organization_mappings");
+            mapping.Property(m => m.Id).ValueGeneratedNever();
+        });
+        modelBuilder.Entity<Label>(label =>
+        {
+            label.ToTable("labels");
+            label.HasIndex(l => l.Name).IsUnique();
+        });
+        modelBuilder.AddOutboxTables(OutboxSilo.Cell, OutboxSilo.Control);
+    }
+}
