@@ -56,7 +56,7 @@ public sealed class OutboxGenerator : IIncrementalGenerator
         /// <summary>One payload object type's serializer model.</summary>
         public const string PayloadObjects = nameof(PayloadObjects);
 
-        /// <summary>A payload type that is not an object (a list, a string, a number), with its serializer model.</summary>
+        /// <summary>A payload type that is not an object (a list, a string, a number).</summary>
         public const string PayloadValueRoots = nameof(PayloadValueRoots);
 
         /// <summary>Which payload types, as models and receivers name them, have a generated serializer.</summary>

@@ -157,10 +157,16 @@ public sealed class PayloadAnalyzerTests
         var source = """
             public sealed class Upper : JsonConverter<string>
             {
-                public override string Read(ref System.Text.Json.Utf8JsonReader reader, Type type, System.Text.Json.JsonSerializerOptions options) =>
+                public override string Read(
+                    ref System.Text.Json.Utf8JsonReader reader,
+                    Type type,
+                    System.Text.Json.JsonSerializerOptions options) =>
                     reader.GetString()!.ToUpperInvariant();
 
-                public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
+                public override void Write(
+                    System.Text.Json.Utf8JsonWriter writer,
+                    string value,
+                    System.Text.Json.JsonSerializerOptions options) =>
                     writer.WriteStringValue(value.ToUpperInvariant());
             }
 
@@ -190,7 +196,7 @@ public sealed class PayloadAnalyzerTests
                 public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
                     Task.CompletedTask;
 
-                public static Task HandleDeletionAsync(DeletionContext<Action> context, CancellationToken cancellationToken) =>
+                public static Task HandleDeletionAsync(DeletionContext<Action> context, CancellationToken ct) =>
                     Task.CompletedTask;
             }
             """;

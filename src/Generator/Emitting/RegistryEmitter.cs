@@ -133,7 +133,8 @@ internal static class RegistryEmitter
         else
         {
             writer.Line("var payload = " +
-                Payloads.PayloadCalls.Deserialize(model.PayloadType, payloads, false, "delivery.Message.Payload") + ";");
+                Payloads.PayloadCalls.Deserialize(model.PayloadType, payloads, false, "delivery.Message.Payload")
+                + ";");
             writer.Line(
                 $"await {model.FullyQualifiedName}.HandleDeletionAsync(" +
                 $"new global::OutboxGen.DeletionContext<{model.DeletionPayloadType}>(delivery.Message, payload), " +

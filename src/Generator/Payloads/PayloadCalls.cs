@@ -44,7 +44,8 @@ internal static class PayloadCalls
         writer.Line("    PayloadSerializers = new global::OutboxGen.Serialization.OutboxPayloadSerializers(");
         writer.Line("        new global::OutboxGen.Serialization.OutboxPayloadSerializer[]");
         writer.Line("        {");
-        foreach (var serializer in bindings.Select(b => b.Serializer).Distinct().OrderBy(s => s, StringComparer.Ordinal))
+        var serializers = bindings.Select(b => b.Serializer).Distinct().OrderBy(s => s, StringComparer.Ordinal);
+        foreach (var serializer in serializers)
         {
             writer.Line($"            global::OutboxGen.Generated.{serializer}.Instance,");
         }

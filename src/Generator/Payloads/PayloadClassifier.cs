@@ -92,7 +92,7 @@ internal sealed class PayloadType
     /// <summary>Whether JSON <c>null</c> may be read into it: a nullable value type or a nullable reference.</summary>
     public bool AcceptsNull { get; }
 
-    /// <summary>The element of an array or list, the value of a dictionary, the underlying type of a nullable.</summary>
+    /// <summary>An array's or list's element, a dictionary's value, or a nullable's underlying type.</summary>
     public PayloadType? Element { get; set; }
 
     /// <summary>The object's shape, for <see cref="PayloadKind.Object"/>.</summary>
@@ -278,11 +278,12 @@ internal static class PayloadClassifier
 
         public PayloadType? Classify(ITypeSymbol type, bool acceptsNull, ISymbol? member)
         {
-            if (type.IsValueType && type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
-                nullable)
+            if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
             {
                 var underlying = Classify(nullable.TypeArguments[0], acceptsNull: false, member);
-                return underlying is null ? null : new PayloadType(PayloadKind.Nullable, type, true) { Element = underlying };
+                return underlying is null
+                    ? null
+                    : new PayloadType(PayloadKind.Nullable, type, true) { Element = underlying };
             }
 
             var nullableReference = !type.IsValueType && acceptsNull;
@@ -317,7 +318,9 @@ internal static class PayloadClassifier
             }
 
             var shape = ClassifyObject(named, member);
-            return shape is null ? null : new PayloadType(PayloadKind.Object, type, nullableReference) { Object = shape };
+            return shape is null
+                ? null
+                : new PayloadType(PayloadKind.Object, type, nullableReference) { Object = shape };
         }
 
         private PayloadType? ClassifyArray(IArrayTypeSymbol array, bool acceptsNull, ISymbol? member)
@@ -333,7 +336,9 @@ internal static class PayloadClassifier
             }
 
             var element = Classify(array.ElementType, AcceptsNull(array.ElementType), member);
-            return element is null ? null : new PayloadType(PayloadKind.Array, array, acceptsNull) { Element = element };
+            return element is null
+                ? null
+                : new PayloadType(PayloadKind.Array, array, acceptsNull) { Element = element };
         }
 
         private PayloadType? ClassifyCollection(
@@ -344,7 +349,8 @@ internal static class PayloadClassifier
         {
             if (kind == PayloadKind.Dictionary && named.TypeArguments[0].SpecialType != SpecialType.System_String)
             {
-                return Fail(PayloadProblemKind.UnsupportedType, named, member, "is a dictionary whose keys are not strings");
+                const string Keys = "is a dictionary whose keys are not strings";
+                return Fail(PayloadProblemKind.UnsupportedType, named, member, Keys);
             }
 
             var elementType = named.TypeArguments[named.TypeArguments.Length - 1];
@@ -447,8 +453,8 @@ internal static class PayloadClassifier
             {
                 foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
                 {
-                    if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public
-                        || !names.Add(property.Name))
+                    if (property.IsStatic || property.IsIndexer
+                        || property.DeclaredAccessibility != Accessibility.Public || !names.Add(property.Name))
                     {
                         continue;
                     }
@@ -519,7 +525,9 @@ internal static class PayloadClassifier
             else if (setter && property.SetMethod!.IsInitOnly)
             {
                 // The init accessor is called through an UnsafeAccessor, which cannot name a generic type's member.
-                member.Assignment = owner.IsGenericType ? PayloadAssignment.Initializer : PayloadAssignment.InitAccessor;
+                member.Assignment = owner.IsGenericType
+                    ? PayloadAssignment.Initializer
+                    : PayloadAssignment.InitAccessor;
             }
             else if (setter)
             {

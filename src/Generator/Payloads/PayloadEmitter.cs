@@ -61,7 +61,8 @@ internal static class PayloadEmitter
 
         var valueType = spec.IsValueType ? spec.TypeName : spec.TypeName + "?";
         writer.Line("/// <inheritdoc/>");
-        writer.Line($"public override void Write({Writer} writer, {spec.TypeName} value) => WriteValue(writer, value);");
+        writer.Line(
+            $"public override void Write({Writer} writer, {spec.TypeName} value) => WriteValue(writer, value);");
         writer.Line();
         writer.Line("/// <inheritdoc/>");
         writer.Line($"public override {spec.TypeName} Read(ref {Reader} reader) => ReadValue(ref reader);");
@@ -100,7 +101,8 @@ internal static class PayloadEmitter
                 "[global::System.Runtime.CompilerServices.UnsafeAccessor(" +
                 "global::System.Runtime.CompilerServices.UnsafeAccessorKind.Method, " +
                 $"Name = {Literals.String("set_" + member.Name.TrimStart('@'))})]");
-            writer.Line($"private static extern void {InitName(member)}({target} target, {member.Type.Declared} value);");
+            writer.Line(
+                $"private static extern void {InitName(member)}({target} target, {member.Type.Declared} value);");
         }
 
         helpers.Emit(writer);
@@ -130,8 +132,8 @@ internal static class PayloadEmitter
         writer.Line("#nullable enable");
         writer.Line();
         writer.Open("namespace OutboxGen.Generated");
-        writer.Line(
-            $"/// <summary>Reads and writes <c>{Xml(typeName.Replace("global::", ""))}</c> payloads as JSON.</summary>");
+        var shown = Xml(typeName.Replace("global::", ""));
+        writer.Line($"/// <summary>Reads and writes <c>{shown}</c> payloads as JSON.</summary>");
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"OutboxGen.Generator\", \"0.1.0\")]");
         writer.Open($"internal sealed class {serializer} : {Runtime}OutboxPayloadSerializer<{typeName}>");
         writer.Line("/// <summary>The serializer; it holds no state.</summary>");
@@ -210,7 +212,7 @@ internal static class PayloadEmitter
         _ => $"{helpers.WriteName(type)}(writer, {value});",
     };
 
-    /// <summary>The cast that picks the writer's overload for a number, or null when the type is not a number.</summary>
+    /// <summary>The cast that picks the writer's overload for a number; null for a type that is not one.</summary>
     private static string? NumberCast(PayloadTypeRef type) => type.Kind switch
     {
         PayloadKind.SByte or PayloadKind.Byte or PayloadKind.Int16 or PayloadKind.UInt16 => "(int)",
@@ -231,7 +233,8 @@ internal static class PayloadEmitter
     {
         if (type.Kind == PayloadKind.Nullable)
         {
-            return $"(reader.TokenType == {Token}.Null ? default({type.TypeName}) : {ReadNotNull(type.Element!, helpers)})";
+            var value = ReadNotNull(type.Element!, helpers);
+            return $"(reader.TokenType == {Token}.Null ? default({type.TypeName}) : {value})";
         }
 
         return type.AcceptsNull && !type.IsValueType
@@ -314,7 +317,8 @@ internal static class PayloadEmitter
         writer.Line("member = -1;");
         writer.Close();
         writer.Close();
-        writer.Open($"catch (global::System.Exception exception) when (member >= 0 && {ReadHelpers}.IsReadFailure(exception))");
+        writer.Open(
+            $"catch (global::System.Exception exception) when (member >= 0 && {ReadHelpers}.IsReadFailure(exception))");
         writer.Line($"throw {ReadHelpers}.AtProperty(exception, JsonNames[member]);");
         writer.Close();
 
@@ -332,7 +336,9 @@ internal static class PayloadEmitter
                 ? LocalName(m)
                 : $"{FlagName(m)} ? {LocalName(m)} : {m.DefaultValue}");
         var initialized = spec.Members.Where(m => m.Parameter < 0 && m.Assignment == PayloadAssignment.Initializer)
-            .Select(m => m.Required ? $"{m.Name} = {LocalName(m)}" : $"{m.Name} = {FlagName(m)} ? {LocalName(m)} : default!")
+            .Select(m => m.Required
+                ? $"{m.Name} = {LocalName(m)}"
+                : $"{m.Name} = {FlagName(m)} ? {LocalName(m)} : default!")
             .ToArray();
         var construct = $"var result = new {spec.TypeName}({string.Join(", ", arguments)})";
         if (initialized.Length == 0)
@@ -406,7 +412,9 @@ internal static class PayloadEmitter
     private static string Camel(string name)
     {
         name = name.TrimStart('@');
-        return char.IsLower(name[0]) || name[0] == '_' ? "_" + name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+        return char.IsLower(name[0]) || name[0] == '_'
+            ? "_" + name
+            : char.ToLowerInvariant(name[0]) + name.Substring(1);
     }
 
     private static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
@@ -533,7 +541,8 @@ internal static class PayloadEmitter
             writer.Close();
             writer.Close();
             writer.Open(dictionary
-                ? $"catch (global::System.Exception exception) when (key is not null && {ReadHelpers}.IsReadFailure(exception))"
+                ? "catch (global::System.Exception exception) " +
+                    $"when (key is not null && {ReadHelpers}.IsReadFailure(exception))"
                 : $"catch (global::System.Exception exception) when ({ReadHelpers}.IsReadFailure(exception))");
             writer.Line(dictionary
                 ? $"throw {ReadHelpers}.AtProperty(exception, key);"

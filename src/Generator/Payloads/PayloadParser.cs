@@ -21,7 +21,9 @@ internal static class PayloadParser
     private static readonly SymbolDisplayFormat TypeFormat = Parser.FullyQualified;
 
     /// <summary>The payload a <c>[Replicated]</c> class returns from <c>PayloadForUpdate</c>, if it has one.</summary>
-    public static PayloadRootSpec? ParseModel(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static PayloadRootSpec? ParseModel(
+        GeneratorAttributeSyntaxContext context,
+        CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type)
         {
@@ -141,7 +143,11 @@ internal static class PayloadParser
             member.Assignment,
             member.WriteCondition,
             TypeName(member.Property.ContainingType)));
-        return new PayloadObjectSpec(typeName, SerializerName(typeName), shape.Symbol.IsValueType, members.ToEquatableArray());
+        return new PayloadObjectSpec(
+            typeName,
+            SerializerName(typeName),
+            shape.Symbol.IsValueType,
+            members.ToEquatableArray());
     }
 
     private static PayloadTypeRef ToRef(PayloadType type)
@@ -151,7 +157,8 @@ internal static class PayloadParser
         switch (type.Kind)
         {
             case PayloadKind.Nullable:
-                return new PayloadTypeRef(type.Kind, element!.TypeName + "?", true, true, element, null, null, null, false);
+                return new PayloadTypeRef(
+                    type.Kind, element!.TypeName + "?", true, true, element, null, null, null, false);
             case PayloadKind.Array:
                 return new PayloadTypeRef(
                     type.Kind, element!.Declared + "[]", false, type.AcceptsNull, element, null, null, null, true);
@@ -192,13 +199,22 @@ internal static class PayloadParser
             {
                 var name = TypeName(type.Symbol);
                 return new PayloadTypeRef(
-                    type.Kind, name, type.Symbol.IsValueType, type.AcceptsNull, null, SerializerName(name), null, null, false);
+                    type.Kind,
+                    name,
+                    type.Symbol.IsValueType,
+                    type.AcceptsNull,
+                    null,
+                    SerializerName(name),
+                    null,
+                    null,
+                    false);
             }
 
             case PayloadKind.Enum:
             {
                 var underlying = ((INamedTypeSymbol)type.Symbol).EnumUnderlyingType!.ToDisplayString(TypeFormat);
-                return new PayloadTypeRef(type.Kind, TypeName(type.Symbol), true, false, null, null, underlying, null, false);
+                return new PayloadTypeRef(
+                    type.Kind, TypeName(type.Symbol), true, false, null, null, underlying, null, false);
             }
 
             default:
@@ -251,10 +267,18 @@ internal static class PayloadParser
         {
             string text => Literals.String(text),
             bool flag => Literals.Bool(flag),
-            char c => "'" + (c == '\'' || c == '\\' ? "\\" + c : c < ' ' ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString()) + "'",
+            char c => CharLiteral(c),
             _ => Number(value),
         };
     }
+
+    private static string CharLiteral(char c) => c switch
+    {
+        '\'' or '\\' => "'\\" + c + "'",
+        _ when c < ' ' || char.IsSurrogate(c) =>
+            "'\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) + "'",
+        _ => "'" + c + "'",
+    };
 
     private static string Number(object value) => value switch
     {

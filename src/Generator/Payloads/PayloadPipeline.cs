@@ -13,7 +13,7 @@ namespace OutboxGen.Generator.Payloads;
 /// </summary>
 internal static class PayloadPipeline
 {
-    /// <summary>Registers the payload steps and outputs; returns the declared payload types that got a serializer.</summary>
+    /// <summary>Registers the payload steps and outputs; returns the payload types that got a serializer.</summary>
     /// <param name="context">The generator's context.</param>
     /// <param name="registry">Only the payload types of the models and receivers it binds get a serializer.</param>
     public static IncrementalValueProvider<EquatableArray<PayloadBinding>> Register(

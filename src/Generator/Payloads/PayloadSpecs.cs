@@ -13,7 +13,7 @@ namespace OutboxGen.Generator.Payloads;
 /// <param name="Serializer">The generated serializer class of an object type.</param>
 /// <param name="Underlying">The C# keyword of an enum's underlying type.</param>
 /// <param name="ConcreteType">The type a list or dictionary is read into.</param>
-/// <param name="Indexable">Whether a list type has <c>Count</c> and an indexer, for a loop that allocates nothing.</param>
+/// <param name="Indexable">Whether a list has <c>Count</c> and an indexer, so writing it allocates nothing.</param>
 internal sealed record PayloadTypeRef(
     PayloadKind Kind,
     string TypeName,

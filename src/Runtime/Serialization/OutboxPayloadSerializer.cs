@@ -69,8 +69,8 @@ public abstract class OutboxPayloadSerializer<T> : OutboxPayloadSerializer
         }
     }
 
-    /// <summary>Reads a row's payload; a missing payload, or JSON <c>null</c> for a nullable type, reads as default.</summary>
-    /// <exception cref="OutboxPayloadException">The payload is not valid JSON for the type; names the JSON path.</exception>
+    /// <summary>Reads a row's payload; no payload, or JSON <c>null</c> for a nullable type, is default.</summary>
+    /// <exception cref="OutboxPayloadException">The JSON does not fit the type; names the JSON path.</exception>
     public T? Deserialize(string? json)
     {
         if (json is null)
@@ -98,7 +98,7 @@ public abstract class OutboxPayloadSerializer<T> : OutboxPayloadSerializer
     }
 
     /// <summary>Reads a payload from UTF-8 JSON; JSON <c>null</c> for a nullable type reads as default.</summary>
-    /// <exception cref="OutboxPayloadException">The payload is not valid JSON for the type; names the JSON path.</exception>
+    /// <exception cref="OutboxPayloadException">The JSON does not fit the type; names the JSON path.</exception>
     public T? Deserialize(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json);

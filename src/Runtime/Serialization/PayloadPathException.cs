@@ -37,7 +37,9 @@ public sealed class PayloadPathException : Exception
 
     internal void AddProperty(string name)
     {
-        _segments.Add(IsPlainName(name) ? "." + name : "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']");
+        _segments.Add(IsPlainName(name)
+            ? "." + name
+            : "['" + name.Replace("'", "\\'", StringComparison.Ordinal) + "']");
     }
 
     internal void AddIndex(int index) =>

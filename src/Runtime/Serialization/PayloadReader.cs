@@ -230,7 +230,7 @@ public static class PayloadReader
     /// <summary>Reads a GUID written in its 36-character form.</summary>
     public static Guid ReadGuid(ref Utf8JsonReader reader) => ExpectString(ref reader).GetGuid();
 
-    /// <summary>Reads an ISO 8601 date and time as UTC: an offset is converted, a time without one is taken as UTC.</summary>
+    /// <summary>Reads an ISO 8601 date and time as UTC: an offset is converted, no offset is taken as UTC.</summary>
     public static DateTime ReadDateTime(ref Utf8JsonReader reader)
     {
         var value = ExpectString(ref reader).GetDateTime();

@@ -4,14 +4,14 @@ using System.Text.Json;
 
 namespace OutboxGen.Serialization;
 
-/// <summary>What generated payload writers call for the values <see cref="Utf8JsonWriter"/> has no overload for.</summary>
+/// <summary>What generated payload writers call for values <see cref="Utf8JsonWriter"/> has no overload for.</summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class PayloadWriter
 {
     // "-10675199.02:48:05.4775808" is the longest constant-format time span.
     private const int TimeSpanLength = 26;
 
-    /// <summary>A date and time as UTC: a local time is converted, a time of unspecified kind is taken as UTC.</summary>
+    /// <summary>A date and time as UTC: a local time is converted, an unspecified kind is taken as UTC.</summary>
     public static DateTime ToUtc(DateTime value) => value.Kind switch
     {
         DateTimeKind.Utc => value,

@@ -3,7 +3,9 @@ using OutboxGen.Generator.Tests.Payloads.Fixtures;
 
 namespace OutboxGen.Generator.Tests.Payloads;
 
-/// <summary>How the generated readers treat JSON that does not fit, and the leniencies they share with System.Text.Json.</summary>
+/// <summary>
+/// How the generated readers treat JSON that does not fit, and the leniencies they share with System.Text.Json.
+/// </summary>
 public sealed class ReadBehaviourTests
 {
     private const string Audit = """
@@ -194,7 +196,8 @@ public sealed class ReadBehaviourTests
         var fromLocal = AuditSerializer.Serialize(new AuditEvent(1, "a", new Actor(1, "e"), [], local));
         var fromUnspecified = AuditSerializer.Serialize(new AuditEvent(1, "a", new Actor(1, "e"), [], unspecified));
 
-        Assert.Contains($"\"occurredAt\":\"{local.ToUniversalTime():yyyy-MM-ddTHH:mm:ss}Z\"", fromLocal, StringComparison.Ordinal);
+        var utc = local.ToUniversalTime();
+        Assert.Contains($"\"occurredAt\":\"{utc:yyyy-MM-ddTHH:mm:ss}Z\"", fromLocal, StringComparison.Ordinal);
         Assert.Contains("\"occurredAt\":\"2024-05-01T10:00:00Z\"", fromUnspecified, StringComparison.Ordinal);
     }
 

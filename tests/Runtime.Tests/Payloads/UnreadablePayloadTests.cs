@@ -52,7 +52,8 @@ public sealed class UnreadablePayloadTests : IAsyncDisposable
 {
     private static readonly DateTimeOffset Start = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "outboxgen-payload-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder =
+        Path.Combine(Path.GetTempPath(), "outboxgen-payload-tests", Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly PayloadSink _sink = new();
     private readonly DbContextOptions<PayloadTestContext> _options;
@@ -76,7 +77,9 @@ public sealed class UnreadablePayloadTests : IAsyncDisposable
     [InlineData("""{"eventId":2,"actor":{"userId":2,"email":"b@example.com"},"tags":["a",7]}""", "$.tags[1]")]
     [InlineData("""{"eventId":2,"actor":{"userId":2},"tags":[]}""", "$.actor.email")]
     [InlineData("""{"eventId":2,"actor":{"userId":2,"email":"b@exa""", "$.actor.email")]
-    public async Task A_row_with_an_unreadable_payload_stays_in_backoff_while_other_shards_drain(string json, string path)
+    public async Task A_row_with_an_unreadable_payload_stays_in_backoff_while_other_shards_drain(
+        string json,
+        string path)
     {
         await CreateAsync();
         await WriteAsync(1, 2, 3);
