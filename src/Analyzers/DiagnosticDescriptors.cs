@@ -174,8 +174,11 @@ public static class DiagnosticDescriptors
         "Scope of a replicated model has no shard key",
         "Scope '{0}' of replicated model '{1}' has no ShardKey; name the shard-key member in its [OutboxScope]");
 
-    /// <summary>OBX110: nothing receives a category's rows.</summary>
-    public static readonly DiagnosticDescriptor MissingReceiver = Error(
+    /// <summary>
+    /// OBX110: nothing in this project receives a category's rows. A warning, not an error: a shared catalogue of
+    /// categories is often received in another project, and the generated code is complete either way.
+    /// </summary>
+    public static readonly DiagnosticDescriptor MissingReceiver = Warning(
         "OBX110",
         ReplicationCategory,
         "Category has no receiver",

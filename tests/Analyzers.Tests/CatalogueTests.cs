@@ -78,7 +78,7 @@ public sealed partial class CatalogueTests
     [Fact]
     public void Errors_mark_skipped_input_and_warnings_mark_outbox_bypasses()
     {
-        string[] warnings = ["OBX010", "OBX301", "OBX302", "OBX303"];
+        string[] warnings = ["OBX010", "OBX110", "OBX301", "OBX302", "OBX303"];
 
         Assert.All(Descriptors().Where(d => d.Category != PayloadCategory), d => Assert.Equal(
             warnings.Contains(d.Id) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
@@ -94,17 +94,18 @@ public sealed partial class CatalogueTests
 
             public enum Scope { [OutboxScope(ShardKey = "UserId")] User = 1 }
 
-            public enum Category { [OutboxCategory(Scope.User)] UserUpdate = 0 }
+            public enum Category { [OutboxCategory(Scope.User)] UserUpdate = 0, Other = 1 }
             """;
-        var expected = Verify<RegistryAnalyzer>.Diagnostic(DiagnosticDescriptors.MissingReceiver)
-            .WithSpan(5, 53, 5, 63)
-            .WithArguments("UserUpdate")
+        var expected = Verify<RegistryAnalyzer>.Diagnostic(DiagnosticDescriptors.CategoryWithoutScope)
+            .WithSpan(5, 69, 5, 74)
+            .WithArguments("Other", "Category")
             .WithSeverity(DiagnosticSeverity.Warning);
 
         await Verify<RegistryAnalyzer>.DiagnosticsAsync(
             [source],
             [expected],
-            "root = true\n\n[*.cs]\ndotnet_diagnostic.OBX110.severity = warning\n");
+            "root = true\n\n[*.cs]\ndotnet_diagnostic.OBX001.severity = warning\n" +
+            "dotnet_diagnostic.OBX110.severity = none\n");
     }
 
     [Fact]

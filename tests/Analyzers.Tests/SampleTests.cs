@@ -12,9 +12,12 @@ public sealed class SampleTests
 
         var diagnostics = await AllAnalyzers.RunAsync(files);
 
-        // The sample declares Sentry's whole registry but receives only the categories it demonstrates, so every
-        // other category reports OBX110 until the sample receives, retires or configures it away.
-        var unexpected = diagnostics.Where(d => d.Id != DiagnosticDescriptors.MissingReceiver.Id).ToList();
+        // The sample declares Sentry's whole registry in Registry.cs but receives only the categories it
+        // demonstrates; its .editorconfig turns OBX110 off for that file alone, which this run does not read.
+        var unexpected = diagnostics
+            .Where(d => d.Id != DiagnosticDescriptors.MissingReceiver.Id
+                || Path.GetFileName(d.Location.SourceTree?.FilePath) != "Registry.cs")
+            .ToList();
         Assert.True(unexpected.Count == 0, string.Join(Environment.NewLine, unexpected));
     }
 }
