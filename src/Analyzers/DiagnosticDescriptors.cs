@@ -207,9 +207,16 @@ public static class DiagnosticDescriptors
         "Receiver is generic",
         "Receiver '{0}' is generic or declared in a generic type; move it to a non-generic class");
 
+    /// <summary>OBX114: a model or receiver names a silo that is neither Cell nor Control.</summary>
+    public static readonly DiagnosticDescriptor UnknownSilo = Error(
+        "OBX114",
+        ReplicationCategory,
+        "Silo is neither Cell nor Control",
+        "'{0}' names silo {1}, which is neither OutboxSilo.Cell nor OutboxSilo.Control; use one of them");
+
     // Payloads.
 
-    /// <summary>OBX201: a payload type, or a member of one, has a type the generated serializer cannot handle.</summary>
+    /// <summary>OBX201: a payload type, or a member of one, has a type the generated serializer cannot read.</summary>
     public static readonly DiagnosticDescriptor UnsupportedPayloadType = Error(
         "OBX201",
         PayloadCategory,

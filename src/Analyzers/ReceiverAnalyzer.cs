@@ -18,7 +18,8 @@ public sealed class ReceiverAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NotACategory,
         DiagnosticDescriptors.RetiredReceiver,
         DiagnosticDescriptors.ReceiverSignature,
-        DiagnosticDescriptors.ReceiverGeneric);
+        DiagnosticDescriptors.ReceiverGeneric,
+        DiagnosticDescriptors.UnknownSilo);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -43,6 +44,7 @@ public sealed class ReceiverAnalyzer : DiagnosticAnalyzer
         }
 
         CheckCategory(context, method, attribute, symbols);
+        Declarations.ReportUnknownSilo(context, method, attribute);
         var location = Declarations.NameLocation(method);
         if (method.IsGenericMethod || InGenericType(method))
         {

@@ -37,6 +37,7 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.RetiredWrite,
         DiagnosticDescriptors.NotPartial,
         DiagnosticDescriptors.UnsupportedModelShape,
+        DiagnosticDescriptors.UnknownSilo,
         DiagnosticDescriptors.MissingHandler,
         DiagnosticDescriptors.HandlerSignature,
         DiagnosticDescriptors.MissingShardKey,
@@ -87,6 +88,7 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
         }
 
         ReportShape(context, type);
+        Declarations.ReportUnknownSilo(context, type, attribute);
         var model = new ModelCheck(context, type, symbols, attribute);
         model.Run();
     }
@@ -421,9 +423,11 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
 
         private static bool IsEnumerableOfString(ITypeSymbol type)
         {
+            // A cell name may not be null: a sequence of string? is refused, as the generator refuses it.
             static bool Matches(INamedTypeSymbol candidate) =>
                 candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T
-                && candidate.TypeArguments[0].SpecialType == SpecialType.System_String;
+                && candidate.TypeArguments[0].SpecialType == SpecialType.System_String
+                && candidate.TypeArguments[0].NullableAnnotation != NullableAnnotation.Annotated;
 
             return type is INamedTypeSymbol named && Matches(named) || type.AllInterfaces.Any(Matches);
         }

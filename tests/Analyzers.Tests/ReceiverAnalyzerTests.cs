@@ -35,6 +35,21 @@ public sealed class ReceiverAnalyzerTests
     }
 
     [Fact]
+    public async Task A_receiver_silo_that_is_neither_cell_nor_control_is_reported()
+    {
+        var source = """
+            public static class Receivers
+            {
+                [OutboxReceiver(Category.UserUpdate, Silo = (OutboxSilo)7)]
+                public static Task {|OBX114:OnUserAsync|}(string payload, OutboxMessage m, CancellationToken ct) =>
+                    Task.CompletedTask;
+            }
+            """;
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_receiver_argument_that_is_no_category_is_reported()
     {
         var source = """

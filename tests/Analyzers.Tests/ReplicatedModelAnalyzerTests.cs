@@ -185,6 +185,28 @@ public sealed class ReplicatedModelAnalyzerTests
     }
 
     [Fact]
+    public async Task Target_cells_that_may_be_null_are_reported()
+    {
+        var source = "#nullable enable\n" + Model(
+            "public partial class Member",
+            Identity + "\n    public IEnumerable<string?> {|OBX104:TargetCells|}() => new List<string?>();")
+            .Replace("(Category.OrganizationMemberUpdate)", ControlMember);
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task A_silo_that_is_neither_cell_nor_control_is_reported()
+    {
+        var source = Model("public partial class {|OBX114:Member|}", Identity)
+            .Replace(
+                "(Category.OrganizationMemberUpdate)",
+                "(Category.OrganizationMemberUpdate, Silo = (OutboxSilo)2)");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_control_model_with_target_cells_and_a_cell_model_without_are_not_reported()
     {
         var control = Model(

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace OutboxGen.Analyzers.Shared;
 
@@ -56,6 +57,22 @@ internal static class Declarations
         }
 
         return 0;
+    }
+
+    /// <summary>Reports a silo value the generator skips because it is neither Cell nor Control.</summary>
+    public static void ReportUnknownSilo(SymbolAnalysisContext context, ISymbol owner, AttributeData attribute)
+    {
+        var silo = Silo(attribute);
+        if (silo is 0 or 1)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.UnknownSilo,
+            NameLocation(owner),
+            owner.Name,
+            silo.ToString(CultureInfo.InvariantCulture)));
     }
 
     public static string SiloName(int silo) => silo switch
