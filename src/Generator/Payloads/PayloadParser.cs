@@ -163,59 +163,59 @@ internal static class PayloadParser
                 return new PayloadTypeRef(
                     type.Kind, element!.Declared + "[]", false, type.AcceptsNull, element, null, null, null, true);
             case PayloadKind.List:
-            {
-                var definition = DefinitionName(generic!);
-                var concrete = "global::System.Collections.Generic.List<" + element!.Declared + ">";
-                var indexable = definition is "global::System.Collections.Generic.List"
-                    or "global::System.Collections.Generic.IList" or "global::System.Collections.Generic.IReadOnlyList";
-                return new PayloadTypeRef(
-                    type.Kind,
-                    definition + "<" + element.Declared + ">",
-                    false,
-                    type.AcceptsNull,
-                    element,
-                    null,
-                    null,
-                    concrete,
-                    indexable);
-            }
+                {
+                    var definition = DefinitionName(generic!);
+                    var concrete = "global::System.Collections.Generic.List<" + element!.Declared + ">";
+                    var indexable = definition is "global::System.Collections.Generic.List"
+                        or "global::System.Collections.Generic.IList" or "global::System.Collections.Generic.IReadOnlyList";
+                    return new PayloadTypeRef(
+                        type.Kind,
+                        definition + "<" + element.Declared + ">",
+                        false,
+                        type.AcceptsNull,
+                        element,
+                        null,
+                        null,
+                        concrete,
+                        indexable);
+                }
 
             case PayloadKind.Dictionary:
-            {
-                var arguments = "<string, " + element!.Declared + ">";
-                return new PayloadTypeRef(
-                    type.Kind,
-                    DefinitionName(generic!) + arguments,
-                    false,
-                    type.AcceptsNull,
-                    element,
-                    null,
-                    null,
-                    "global::System.Collections.Generic.Dictionary" + arguments,
-                    false);
-            }
+                {
+                    var arguments = "<string, " + element!.Declared + ">";
+                    return new PayloadTypeRef(
+                        type.Kind,
+                        DefinitionName(generic!) + arguments,
+                        false,
+                        type.AcceptsNull,
+                        element,
+                        null,
+                        null,
+                        "global::System.Collections.Generic.Dictionary" + arguments,
+                        false);
+                }
 
             case PayloadKind.Object:
-            {
-                var name = TypeName(type.Symbol);
-                return new PayloadTypeRef(
-                    type.Kind,
-                    name,
-                    type.Symbol.IsValueType,
-                    type.AcceptsNull,
-                    null,
-                    SerializerName(name),
-                    null,
-                    null,
-                    false);
-            }
+                {
+                    var name = TypeName(type.Symbol);
+                    return new PayloadTypeRef(
+                        type.Kind,
+                        name,
+                        type.Symbol.IsValueType,
+                        type.AcceptsNull,
+                        null,
+                        SerializerName(name),
+                        null,
+                        null,
+                        false);
+                }
 
             case PayloadKind.Enum:
-            {
-                var underlying = ((INamedTypeSymbol)type.Symbol).EnumUnderlyingType!.ToDisplayString(TypeFormat);
-                return new PayloadTypeRef(
-                    type.Kind, TypeName(type.Symbol), true, false, null, null, underlying, null, false);
-            }
+                {
+                    var underlying = ((INamedTypeSymbol)type.Symbol).EnumUnderlyingType!.ToDisplayString(TypeFormat);
+                    return new PayloadTypeRef(
+                        type.Kind, TypeName(type.Symbol), true, false, null, null, underlying, null, false);
+                }
 
             default:
                 return new PayloadTypeRef(
