@@ -153,82 +153,83 @@ internal static class PayloadParser
     private static PayloadTypeRef ToRef(PayloadType type)
     {
         var element = type.Element is null ? null : ToRef(type.Element);
-        var generic = type.Symbol as INamedTypeSymbol;
-        switch (type.Kind)
+        return type.Kind switch
         {
-            case PayloadKind.Nullable:
-                return new PayloadTypeRef(
-                    type.Kind, element!.TypeName + "?", true, true, element, null, null, null, false);
-            case PayloadKind.Array:
-                return new PayloadTypeRef(
-                    type.Kind, element!.Declared + "[]", false, type.AcceptsNull, element, null, null, null, true);
-            case PayloadKind.List:
-                {
-                    var definition = DefinitionName(generic!);
-                    var concrete = "global::System.Collections.Generic.List<" + element!.Declared + ">";
-                    var indexable = definition is "global::System.Collections.Generic.List"
-                        or "global::System.Collections.Generic.IList" or "global::System.Collections.Generic.IReadOnlyList";
-                    return new PayloadTypeRef(
-                        type.Kind,
-                        definition + "<" + element.Declared + ">",
-                        false,
-                        type.AcceptsNull,
-                        element,
-                        null,
-                        null,
-                        concrete,
-                        indexable);
-                }
+            PayloadKind.Nullable => new PayloadTypeRef(
+                type.Kind, element!.TypeName + "?", true, true, element, null, null, null, false),
+            PayloadKind.Array => new PayloadTypeRef(
+                type.Kind, element!.Declared + "[]", false, type.AcceptsNull, element, null, null, null, true),
+            PayloadKind.List => ListRef(type, element!),
+            PayloadKind.Dictionary => DictionaryRef(type, element!),
+            PayloadKind.Object => ObjectRef(type),
+            PayloadKind.Enum => new PayloadTypeRef(
+                type.Kind,
+                TypeName(type.Symbol),
+                true,
+                false,
+                null,
+                null,
+                ((INamedTypeSymbol)type.Symbol).EnumUnderlyingType!.ToDisplayString(TypeFormat),
+                null,
+                false),
+            _ => new PayloadTypeRef(
+                type.Kind,
+                TypeName(type.Symbol),
+                type.Symbol.IsValueType,
+                type.AcceptsNull,
+                null,
+                null,
+                null,
+                null,
+                false),
+        };
+    }
 
-            case PayloadKind.Dictionary:
-                {
-                    var arguments = "<string, " + element!.Declared + ">";
-                    return new PayloadTypeRef(
-                        type.Kind,
-                        DefinitionName(generic!) + arguments,
-                        false,
-                        type.AcceptsNull,
-                        element,
-                        null,
-                        null,
-                        "global::System.Collections.Generic.Dictionary" + arguments,
-                        false);
-                }
+    private static PayloadTypeRef ListRef(PayloadType type, PayloadTypeRef element)
+    {
+        const string Generic = "global::System.Collections.Generic.";
+        var definition = DefinitionName((INamedTypeSymbol)type.Symbol);
+        var indexable = definition is Generic + "List" or Generic + "IList" or Generic + "IReadOnlyList";
+        return new PayloadTypeRef(
+            type.Kind,
+            definition + "<" + element.Declared + ">",
+            false,
+            type.AcceptsNull,
+            element,
+            null,
+            null,
+            Generic + "List<" + element.Declared + ">",
+            indexable);
+    }
 
-            case PayloadKind.Object:
-                {
-                    var name = TypeName(type.Symbol);
-                    return new PayloadTypeRef(
-                        type.Kind,
-                        name,
-                        type.Symbol.IsValueType,
-                        type.AcceptsNull,
-                        null,
-                        SerializerName(name),
-                        null,
-                        null,
-                        false);
-                }
+    private static PayloadTypeRef DictionaryRef(PayloadType type, PayloadTypeRef element)
+    {
+        var arguments = "<string, " + element.Declared + ">";
+        return new PayloadTypeRef(
+            type.Kind,
+            DefinitionName((INamedTypeSymbol)type.Symbol) + arguments,
+            false,
+            type.AcceptsNull,
+            element,
+            null,
+            null,
+            "global::System.Collections.Generic.Dictionary" + arguments,
+            false);
+    }
 
-            case PayloadKind.Enum:
-                {
-                    var underlying = ((INamedTypeSymbol)type.Symbol).EnumUnderlyingType!.ToDisplayString(TypeFormat);
-                    return new PayloadTypeRef(
-                        type.Kind, TypeName(type.Symbol), true, false, null, null, underlying, null, false);
-                }
-
-            default:
-                return new PayloadTypeRef(
-                    type.Kind,
-                    TypeName(type.Symbol),
-                    type.Symbol.IsValueType,
-                    type.AcceptsNull,
-                    null,
-                    null,
-                    null,
-                    null,
-                    false);
-        }
+    private static PayloadTypeRef ObjectRef(PayloadType type)
+    {
+        var name = TypeName(type.Symbol);
+        return new PayloadTypeRef(
+            type.Kind,
+            name,
+            type.Symbol.IsValueType,
+            type.AcceptsNull,
+            null,
+            SerializerName(name),
+            null,
+            null,
+            false);
     }
 
     private static string TypeName(ITypeSymbol type) =>
