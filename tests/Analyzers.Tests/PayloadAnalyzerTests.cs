@@ -136,6 +136,22 @@ public sealed class PayloadAnalyzerTests
     }
 
     [Fact]
+    public async Task A_required_member_the_reader_cannot_set_makes_the_type_unusable()
+    {
+        var source = """
+            public sealed class {|OBX202:Hidden|}
+            {
+                [JsonIgnore]
+                public required string Secret { get; set; }
+
+                public string Name { get; set; } = "";
+            }
+            """ + Receiving("Hidden");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Two_members_with_one_json_name_are_reported_on_the_second()
     {
         var source = """

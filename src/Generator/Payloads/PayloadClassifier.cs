@@ -387,6 +387,7 @@ internal static class PayloadClassifier
             if (complete)
             {
                 CheckNames(type, shape);
+                CheckRequiredMembers(type, shape, member);
             }
 
             if (!complete || Problems.Count > before)
@@ -522,16 +523,9 @@ internal static class PayloadClassifier
                 member.Required = true;
                 member.Assignment = PayloadAssignment.Initializer;
             }
-            else if (setter && property.SetMethod!.IsInitOnly)
-            {
-                // The init accessor is called through an UnsafeAccessor, which cannot name a generic type's member.
-                member.Assignment = owner.IsGenericType
-                    ? PayloadAssignment.Initializer
-                    : PayloadAssignment.InitAccessor;
-            }
             else if (setter)
             {
-                member.Assignment = PayloadAssignment.Setter;
+                member.Assignment = AfterConstruction(owner, property);
             }
 
             shape.Members.Add(member);
@@ -561,24 +555,65 @@ internal static class PayloadClassifier
                     continue;
                 }
 
+                // A C# required member must be set in the object initializer too, unless the constructor says it
+                // sets the required members.
                 bound.Parameter = parameter;
-                bound.Assignment = PayloadAssignment.None;
+                bound.Assignment = bound.Property.IsRequired && !SetsRequiredMembers(constructor)
+                    ? PayloadAssignment.Initializer
+                    : PayloadAssignment.None;
                 bound.Required |= !parameter.HasExplicitDefaultValue;
             }
 
-            var setsRequired = constructor.GetAttributes().Any(a =>
-                a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
-            foreach (var payloadMember in shape.Members.Where(m => m.Assignment == PayloadAssignment.Initializer))
+            if (!SetsRequiredMembers(constructor))
             {
-                if (setsRequired && payloadMember.Property.IsRequired)
+                return;
+            }
+
+            // A constructor that sets the required members lets the JSON leave them out.
+            foreach (var payloadMember in shape.Members.Where(m => m.Property.IsRequired && m.Parameter is null))
+            {
+                payloadMember.Required = HasAttribute(payloadMember.Property, "JsonRequiredAttribute");
+                payloadMember.Assignment = AfterConstruction(type, payloadMember.Property);
+            }
+        }
+
+        /// <summary>C# <c>required</c> members the generated reader cannot set: ignored properties and fields.</summary>
+        private void CheckRequiredMembers(INamedTypeSymbol type, PayloadObject shape, ISymbol? member)
+        {
+            if (SetsRequiredMembers(shape.Constructor))
+            {
+                return;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var required in current.GetMembers().Where(m => m is IPropertySymbol { IsRequired: true }
+                    or IFieldSymbol { IsRequired: true }))
                 {
-                    payloadMember.Required = HasAttribute(payloadMember.Property, "JsonRequiredAttribute");
-                    payloadMember.Assignment = payloadMember.Property.SetMethod!.IsInitOnly && !type.IsGenericType
-                        ? PayloadAssignment.InitAccessor
-                        : PayloadAssignment.Setter;
+                    if (!shape.Members.Any(m => m.Property.Name == required.Name))
+                    {
+                        Report(
+                            PayloadProblemKind.NoUsableConstructor,
+                            type,
+                            member,
+                            $"has a required member '{required.Name}' that is not read from JSON (a field or ignored)");
+                    }
                 }
             }
         }
+
+        // The init accessor is called through an UnsafeAccessor after construction, which cannot name a member of a
+        // generic type; there the object initializer sets it instead.
+        private static PayloadAssignment AfterConstruction(INamedTypeSymbol owner, IPropertySymbol property) =>
+            property.SetMethod!.IsInitOnly
+                ? owner.IsGenericType || property.ContainingType.IsGenericType
+                    ? PayloadAssignment.Initializer
+                    : PayloadAssignment.InitAccessor
+                : PayloadAssignment.Setter;
+
+        private static bool SetsRequiredMembers(IMethodSymbol? constructor) =>
+            constructor is not null && constructor.GetAttributes().Any(a =>
+                a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
 
         private void CheckNames(INamedTypeSymbol type, PayloadObject shape)
         {

@@ -187,6 +187,55 @@ public sealed class PayloadGenerationTests
     }
 
     [Fact]
+    public void Required_members_set_by_the_constructor_and_obsolete_members_compile_cleanly()
+    {
+        var source = """
+            using System.Diagnostics.CodeAnalysis;
+
+            namespace Shop;
+
+            public sealed class Registration
+            {
+                public Registration(string email)
+                {
+                    Email = email;
+                }
+
+                public required string Email { get; init; }
+
+                [Obsolete("Kept for rows written before the rename.")]
+                public string? Code { get; set; }
+            }
+
+            public sealed class Preset
+            {
+                [SetsRequiredMembers]
+                public Preset()
+                {
+                    Name = "default";
+                }
+
+                public required string Name { get; init; }
+            }
+
+            public sealed record Signup(Registration Registration, Preset Preset);
+
+            public static class Receivers
+            {
+                [OutboxReceiver(Category.AuditLogEvent)]
+                public static Task OnSignupAsync(Signup signup, OutboxMessage message, CancellationToken ct) =>
+                    Task.CompletedTask;
+            }
+            """;
+
+        var run = GeneratorRun.Of(TestSources.Registry, source);
+
+        run.AssertClean();
+        Assert.Contains("Email = emailValue,", run.Sources["OutboxGen.Payload.Shop_RegistrationSerializer.g.cs"]);
+        Assert.DoesNotContain("MissingMember(\"name\")", run.Sources["OutboxGen.Payload.Shop_PresetSerializer.g.cs"]);
+    }
+
+    [Fact]
     public void Awkward_member_names_and_generic_payloads_compile_cleanly()
     {
         var source = """
