@@ -105,6 +105,38 @@ public sealed class PayloadCachingTests
         Assert.All(bindings, output => Assert.Equal(IncrementalStepRunReason.Unchanged, output.Reason));
     }
 
+    [Fact]
+    public void Editing_a_payload_type_in_another_file_than_its_receiver_rewrites_its_serializer()
+    {
+        const string Path = "Input9.cs";
+        var (driver, input) = RunOnce();
+        input = input.AddSyntaxTrees(GeneratorRun.Parse("namespace Shop; public sealed record Extra(int Count);", Path));
+        driver = driver.RunGenerators(input);
+        var receiver = GeneratorRun.Parse(
+            """
+            namespace Shop;
+
+            public static class ExtraReceivers
+            {
+                [OutboxReceiver(Category.SendSignal)]
+                public static Task OnExtraAsync(Extra extra, OutboxMessage message, CancellationToken token) =>
+                    Task.CompletedTask;
+            }
+            """,
+            "Input8.cs");
+        input = input.AddSyntaxTrees(receiver);
+        driver = driver.RunGenerators(input);
+        var tree = input.SyntaxTrees.Single(t => t.FilePath == Path);
+        var edited = input.ReplaceSyntaxTree(
+            tree,
+            GeneratorRun.Parse("namespace Shop; public sealed record Extra(int Count, string Label);", Path));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var extra = result.GeneratedSources.Single(s => s.HintName == "OutboxGen.Payload.Shop_ExtraSerializer.g.cs");
+        Assert.Contains("LabelName", extra.SourceText.ToString(), StringComparison.Ordinal);
+    }
+
     private static (GeneratorDriver Driver, Compilation Input) RunOnce()
     {
         var input = GeneratorRun.Compile(TestSources.Registry, Payloads);
