@@ -577,7 +577,7 @@ internal static class PayloadClassifier
             }
         }
 
-        /// <summary>C# <c>required</c> members the generated reader cannot set: ignored properties and fields.</summary>
+        /// <summary>Reports C# <c>required</c> members the reader cannot set: ignored properties, fields.</summary>
         private void CheckRequiredMembers(INamedTypeSymbol type, PayloadObject shape, ISymbol? member)
         {
             if (SetsRequiredMembers(shape.Constructor))

@@ -110,7 +110,7 @@ public sealed class PayloadCachingTests
     {
         const string Path = "Input9.cs";
         var (driver, input) = RunOnce();
-        input = input.AddSyntaxTrees(GeneratorRun.Parse("namespace Shop; public sealed record Extra(int Count);", Path));
+        input = input.AddSyntaxTrees(GeneratorRun.Parse("namespace Shop; public record Extra(int Count);", Path));
         driver = driver.RunGenerators(input);
         var receiver = GeneratorRun.Parse(
             """
@@ -129,7 +129,7 @@ public sealed class PayloadCachingTests
         var tree = input.SyntaxTrees.Single(t => t.FilePath == Path);
         var edited = input.ReplaceSyntaxTree(
             tree,
-            GeneratorRun.Parse("namespace Shop; public sealed record Extra(int Count, string Label);", Path));
+            GeneratorRun.Parse("namespace Shop; public record Extra(int Count, string Label);", Path));
 
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
