@@ -3,7 +3,10 @@ using System.Text.Json;
 namespace OutboxGen;
 
 /// <summary>
-/// Reads and writes payload JSON for generated code: camelCase property names, unknown members ignored.
+/// Reads and writes payload JSON by reflection, with System.Text.Json's web defaults. Generated code uses its own
+/// serializers (<see cref="Serialization.OutboxPayloadSerializer{T}"/>) and comes here only for a payload type the
+/// generator cannot handle, which the analyzers report; <c>AddOutboxMessage</c> comes here for a type the generator
+/// never saw.
 /// </summary>
 public static class OutboxPayload
 {
