@@ -30,6 +30,7 @@ public abstract class OutboxPayloadSerializer
 public abstract class OutboxPayloadSerializer<T> : OutboxPayloadSerializer
 {
     private const int StackTranscodeLimit = 256;
+    private const int CountedTranscodeLimit = 1024 * 1024;
 
     /// <inheritdoc/>
     public sealed override Type PayloadType => typeof(T);
@@ -78,8 +79,10 @@ public abstract class OutboxPayloadSerializer<T> : OutboxPayloadSerializer
             return default;
         }
 
+        // A char is at most three UTF-8 bytes; counting them exactly costs a pass over the text, worth it only when
+        // the worst case would rent a large buffer.
         byte[]? rented = null;
-        var maxLength = json.Length <= StackTranscodeLimit / 3 ? StackTranscodeLimit : Encoding.UTF8.GetByteCount(json);
+        var maxLength = json.Length <= CountedTranscodeLimit / 3 ? json.Length * 3 : Encoding.UTF8.GetByteCount(json);
         var buffer = maxLength <= StackTranscodeLimit
             ? stackalloc byte[StackTranscodeLimit]
             : (rented = ArrayPool<byte>.Shared.Rent(maxLength));
