@@ -143,8 +143,8 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 problem.Detail),
             PayloadProblemKind.AttributeNotHonoured => Diagnostic.Create(
                 DiagnosticDescriptors.PayloadAttributeNotHonoured,
-                (problem.Member is IPropertySymbol ? memberLocation : typeLocation) ?? memberLocation ?? rootLocation,
-                problem.Member is IPropertySymbol ? memberName : typeName,
+                (problem.OnType ? typeLocation : memberLocation) ?? memberLocation ?? rootLocation,
+                problem.OnType ? typeName : memberName,
                 problem.Detail,
                 payloadName),
             _ => Diagnostic.Create(

@@ -197,6 +197,30 @@ public sealed class PayloadAnalyzerTests
     }
 
     [Fact]
+    public async Task A_converter_on_a_payload_enum_or_object_type_is_a_warning_on_the_type()
+    {
+        var source = """
+            [JsonConverter(typeof(JsonStringEnumConverter<Mood>))]
+            public enum {|OBX204:Mood|} { Calm, Angry }
+
+            [JsonConverter(typeof(JsonStringEnumConverter<Mood>))]
+            public sealed class {|OBX204:Wrapped|}
+            {
+                public int Value { get; set; }
+            }
+
+            public sealed class Feeling
+            {
+                public Mood Mood { get; set; }
+
+                public Wrapped? Wrapped { get; set; }
+            }
+            """ + Receiving("Feeling");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task The_payload_of_a_replicated_model_is_checked_at_its_return_type()
     {
         var source = """

@@ -55,12 +55,13 @@ internal enum PayloadProblemKind
 /// <summary>One reason a payload type cannot be generated, with the symbols that show where.</summary>
 internal sealed class PayloadProblem
 {
-    public PayloadProblem(PayloadProblemKind kind, ITypeSymbol type, ISymbol? member, string detail)
+    public PayloadProblem(PayloadProblemKind kind, ITypeSymbol type, ISymbol? member, string detail, bool onType)
     {
         Kind = kind;
         Type = type;
         Member = member;
         Detail = detail;
+        OnType = onType;
     }
 
     public PayloadProblemKind Kind { get; }
@@ -73,6 +74,9 @@ internal sealed class PayloadProblem
 
     /// <summary>What is wrong, as a phrase for the diagnostic message.</summary>
     public string Detail { get; }
+
+    /// <summary>Whether the problem is on the type's declaration rather than on the member.</summary>
+    public bool OnType { get; }
 }
 
 /// <summary>A classified payload value type: how it is read and written.</summary>
@@ -294,6 +298,13 @@ internal static class PayloadClassifier
 
             if (type.TypeKind == TypeKind.Enum)
             {
+                // An enum with a converter (such as JsonStringEnumConverter) is written as that converter says.
+                if (NotHonoured(type) is { } converter)
+                {
+                    Report(PayloadProblemKind.AttributeNotHonoured, type, member, "uses " + converter, onType: true);
+                    return null;
+                }
+
                 return new PayloadType(PayloadKind.Enum, type, false);
             }
 
@@ -371,7 +382,7 @@ internal static class PayloadClassifier
 
             if (NotHonoured(type) is { } attribute)
             {
-                Report(PayloadProblemKind.AttributeNotHonoured, type, member, "uses " + attribute);
+                Report(PayloadProblemKind.AttributeNotHonoured, type, member, "uses " + attribute, onType: true);
             }
 
             var constructor = ChooseConstructor(type, member, out var found);
@@ -641,8 +652,13 @@ internal static class PayloadClassifier
             return null;
         }
 
-        private void Report(PayloadProblemKind kind, ITypeSymbol type, ISymbol? member, string detail) =>
-            Problems.Add(new PayloadProblem(kind, type, member, detail));
+        private void Report(
+            PayloadProblemKind kind,
+            ITypeSymbol type,
+            ISymbol? member,
+            string detail,
+            bool onType = false) =>
+            Problems.Add(new PayloadProblem(kind, type, member, detail, onType));
     }
 
     private static bool AcceptsNull(ITypeSymbol type) =>

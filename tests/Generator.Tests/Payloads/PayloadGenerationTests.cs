@@ -157,6 +157,37 @@ public sealed class PayloadGenerationTests
     }
 
     [Fact]
+    public void An_enum_written_as_strings_by_its_converter_keeps_the_reflection_path()
+    {
+        var source = """
+            using System.Text.Json.Serialization;
+
+            namespace Shop;
+
+            [JsonConverter(typeof(JsonStringEnumConverter<Mood>))]
+            public enum Mood { Calm, Angry }
+
+            public sealed record Feeling(Mood Mood);
+
+            public static class Receivers
+            {
+                [OutboxReceiver(Category.AuditLogEvent)]
+                public static Task OnFeelingAsync(Feeling feeling, OutboxMessage message, CancellationToken ct) =>
+                    Task.CompletedTask;
+            }
+            """;
+
+        var run = GeneratorRun.Of(TestSources.Registry, source);
+
+        run.AssertClean();
+        Assert.DoesNotContain(run.HintNames, h => h.StartsWith("OutboxGen.Payload.", StringComparison.Ordinal));
+        Assert.Contains(
+            "global::OutboxGen.OutboxPayload.DeserializeRequired<global::Shop.Feeling>(",
+            run.Sources[GeneratorRun.RegistryHintName],
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Payload_types_outside_the_nullable_context_compile_cleanly()
     {
         var source = """
