@@ -84,6 +84,45 @@ public sealed class PayloadAnalyzerTests
     }
 
     [Fact]
+    public async Task A_collection_type_other_than_the_supported_ones_is_reported()
+    {
+        var source = """
+            public sealed class Tags : List<string>
+            {
+            }
+
+            public sealed class Tagged
+            {
+                public Tags {|OBX201:Tags|} { get; set; } = new();
+
+                public HashSet<int> {|OBX201:Numbers|} { get; set; } = new();
+            }
+            """ + Receiving("Tagged");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Members_included_by_JsonInclude_keep_the_reflection_path()
+    {
+        var source = """
+            public sealed class Counter
+            {
+                [JsonInclude]
+                public int {|OBX204:Count|};
+
+                [JsonInclude]
+                internal string {|OBX204:Label|} { get; set; } = "";
+
+                [JsonInclude]
+                public string Name { get; set; } = "";
+            }
+            """ + Receiving("Counter");
+
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_nested_member_is_reported_once_however_many_payloads_reach_it()
     {
         var source = """

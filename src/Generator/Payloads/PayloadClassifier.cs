@@ -463,9 +463,19 @@ internal static class PayloadClassifier
             for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object;
                 current = current.BaseType)
             {
-                foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+                foreach (var candidate in current.GetMembers())
                 {
-                    if (property.IsStatic || property.IsIndexer
+                    // System.Text.Json also reads and writes fields and non-public properties marked [JsonInclude].
+                    if (candidate is IFieldSymbol or IPropertySymbol { DeclaredAccessibility: not Accessibility.Public }
+                        && !candidate.IsStatic && HasAttribute(candidate, "JsonIncludeAttribute"))
+                    {
+                        var memberType = candidate is IFieldSymbol field ? field.Type : ((IPropertySymbol)candidate).Type;
+                        Report(PayloadProblemKind.AttributeNotHonoured, memberType, candidate, "uses [JsonInclude]");
+                        complete = false;
+                        continue;
+                    }
+
+                    if (candidate is not IPropertySymbol property || property.IsStatic || property.IsIndexer
                         || property.DeclaredAccessibility != Accessibility.Public || !names.Add(property.Name))
                     {
                         continue;
@@ -723,6 +733,10 @@ internal static class PayloadClassifier
                 "is a tuple or anonymous type",
             INamedTypeSymbol { IsUnboundGenericType: true } => "is an open generic type",
             _ when IsFrameworkType(type) => "is a framework type that payloads do not support",
+
+            // System.Text.Json writes every other enumerable type as an array, which member-by-member code would not.
+            _ when type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable) =>
+                "is a collection other than an array, a list or a dictionary with string keys",
             _ => null,
         };
     }
