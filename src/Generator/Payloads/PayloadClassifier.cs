@@ -469,8 +469,8 @@ internal static class PayloadClassifier
                     if (candidate is IFieldSymbol or IPropertySymbol { DeclaredAccessibility: not Accessibility.Public }
                         && !candidate.IsStatic && HasAttribute(candidate, "JsonIncludeAttribute"))
                     {
-                        var memberType = candidate is IFieldSymbol field ? field.Type : ((IPropertySymbol)candidate).Type;
-                        Report(PayloadProblemKind.AttributeNotHonoured, memberType, candidate, "uses [JsonInclude]");
+                        var included = candidate is IFieldSymbol field ? field.Type : ((IPropertySymbol)candidate).Type;
+                        Report(PayloadProblemKind.AttributeNotHonoured, included, candidate, "uses [JsonInclude]");
                         complete = false;
                         continue;
                     }
