@@ -37,6 +37,35 @@ public static class OutboxWriterExtensions
         Add(context, scope, shardIdentifier, category, objectIdentifier, json, cellName);
     }
 
+    /// <summary>
+    /// Queues an outbox message whose payload is written by the given generated serializer, such as
+    /// <c>OutboxGen.Generated.Shop_AuditEntrySerializer.Instance</c>: no reflection runs, whatever the payload type.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UseOutbox</c>.</param>
+    /// <param name="scope">The scope the message is sharded by.</param>
+    /// <param name="shardIdentifier">The shard identifier within the scope.</param>
+    /// <param name="category">The category; it must belong to <paramref name="scope"/>.</param>
+    /// <param name="objectIdentifier">The id of the object the message is about; equal ids coalesce.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="serializer">The generated serializer that writes the payload as JSON.</param>
+    /// <param name="cellName">The target cell, required for control outbox messages and refused otherwise.</param>
+    /// <exception cref="OutboxRegistryException">The category is retired or does not belong to the scope.</exception>
+    public static void AddOutboxMessage<TScope, TCategory, TPayload>(
+        this DbContext context,
+        TScope scope,
+        long shardIdentifier,
+        TCategory category,
+        long objectIdentifier,
+        TPayload payload,
+        Serialization.OutboxPayloadSerializer<TPayload> serializer,
+        string? cellName = null)
+        where TScope : struct, Enum
+        where TCategory : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(serializer);
+        Add(context, scope, shardIdentifier, category, objectIdentifier, serializer.Serialize(payload), cellName);
+    }
+
     /// <summary>Queues an outbox message without a payload; see the overload with a payload.</summary>
     public static void AddOutboxMessage<TScope, TCategory>(
         this DbContext context,
