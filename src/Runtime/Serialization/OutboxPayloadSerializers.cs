@@ -13,19 +13,18 @@ public sealed class OutboxPayloadSerializers
     private readonly FrozenDictionary<Type, OutboxPayloadSerializer> _byType;
 
     /// <summary>Creates the set; called by generated code.</summary>
-    /// <exception cref="ArgumentException">Two serializers are given for one type.</exception>
+    /// <remarks>
+    /// Payload types spelled with different nullable annotations (<c>List&lt;string?&gt;</c> and
+    /// <c>List&lt;string&gt;</c>) get a serializer each but are one type at run time; the first is kept, as both
+    /// write the same JSON.
+    /// </remarks>
     public OutboxPayloadSerializers(IEnumerable<OutboxPayloadSerializer> serializers)
     {
         ArgumentNullException.ThrowIfNull(serializers);
         var map = new Dictionary<Type, OutboxPayloadSerializer>();
         foreach (var serializer in serializers)
         {
-            if (!map.TryAdd(serializer.PayloadType, serializer))
-            {
-                throw new ArgumentException(
-                    $"Two payload serializers are given for {serializer.PayloadType}.",
-                    nameof(serializers));
-            }
+            map.TryAdd(serializer.PayloadType, serializer);
         }
 
         _byType = map.ToFrozenDictionary();

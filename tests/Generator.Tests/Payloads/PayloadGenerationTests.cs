@@ -188,6 +188,34 @@ public sealed class PayloadGenerationTests
     }
 
     [Fact]
+    public void Payload_types_that_differ_only_in_nullable_annotations_get_a_serializer_each()
+    {
+        var source = """
+            namespace Shop;
+
+            public static class Receivers
+            {
+                [OutboxReceiver(Category.AuditLogEvent)]
+                public static Task OnNamesAsync(List<string> names, OutboxMessage message, CancellationToken ct) =>
+                    Task.CompletedTask;
+
+                [OutboxReceiver(Category.SendSignal)]
+                public static Task OnMaybeAsync(List<string?> names, OutboxMessage message, CancellationToken ct) =>
+                    Task.CompletedTask;
+            }
+            """;
+
+        var run = GeneratorRun.Of(TestSources.Registry, source);
+
+        run.AssertClean();
+        Assert.Contains("OutboxGen.Payload.System_Collections_Generic_List_Of_string_Serializer.g.cs", run.HintNames);
+        Assert.Contains(
+            "OutboxGen.Payload.System_Collections_Generic_List_Of_string_Nullable_Serializer.g.cs",
+            run.HintNames);
+        Assert.Single(run.LoadRegistry().PayloadSerializers.PayloadTypes);
+    }
+
+    [Fact]
     public void Payload_types_outside_the_nullable_context_compile_cleanly()
     {
         var source = """

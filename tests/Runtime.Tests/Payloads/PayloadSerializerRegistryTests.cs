@@ -29,6 +29,19 @@ public sealed class PayloadSerializerRegistryTests
     }
 
     [Fact]
+    public void Serializers_of_one_run_time_type_are_kept_once()
+    {
+        var first = OutboxGen_Tests_Payloads_PayloadAuditSerializer.Instance;
+        var second = new OutboxGen_Tests_Payloads_PayloadAuditSerializer();
+
+        var serializers = new OutboxGen.Serialization.OutboxPayloadSerializers([first, second]);
+
+        Assert.True(serializers.TryGet<PayloadAudit>(out var kept));
+        Assert.Same(first, kept);
+        Assert.Single(serializers.PayloadTypes);
+    }
+
+    [Fact]
     public void The_explicit_writer_and_the_reflection_path_write_the_same_json()
     {
         var audit = new PayloadAudit(5, new PayloadActor(9, "a\"<b>@example.com"), ["x", "ü"]);
