@@ -38,7 +38,7 @@ public sealed class OutboxWriterAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name != "AddOutboxMessage"
+        if (method.Name is not ("AddOutboxMessage" or "AddControlOutboxMessage")
             || !OutboxSymbols.Is(method.ContainingType, symbols.WriterExtensions))
         {
             return;

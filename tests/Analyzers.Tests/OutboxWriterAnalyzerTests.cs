@@ -44,6 +44,15 @@ public sealed class OutboxWriterAnalyzerTests
     }
 
     [Fact]
+    public async Task A_control_message_of_a_retired_category_is_reported()
+    {
+        await VerifyAsync("""
+                    context.AddControlOutboxMessage(
+                        "us", Scope.Organization, 1, {|OBX009:Category.DisableAuthProvider|}, 2);
+            """);
+    }
+
+    [Fact]
     public async Task A_message_of_a_retired_scope_is_reported()
     {
         await VerifyAsync("""

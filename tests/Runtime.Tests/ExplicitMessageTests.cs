@@ -101,7 +101,7 @@ public sealed class ExplicitMessageTests
     {
         await using var db = await TestDatabase.CreateAsync();
         await using var context = db.CreateContext();
-        context.AddOutboxMessage(TestScope.Organization, 7, TestCategory.OrganizationMappingUpdate, 41, cellName: "us");
+        context.AddControlOutboxMessage("us", TestScope.Organization, 7, TestCategory.OrganizationMappingUpdate, 41);
 
         await context.SaveChangesAsync();
 
@@ -110,6 +110,20 @@ public sealed class ExplicitMessageTests
         Assert.Equal(41, row.ObjectIdentifier);
         Assert.Null(row.Payload);
         Assert.Empty(await db.CellRowsAsync());
+    }
+
+    [Fact]
+    public async Task Explicit_message_with_a_string_payload_is_a_cell_message_carrying_that_payload()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = db.CreateContext();
+        context.AddOutboxMessage(TestScope.AuditLog, 7, TestCategory.AuditLogEvent, 70, "hello");
+
+        await context.SaveChangesAsync();
+
+        var row = Assert.Single(await db.CellRowsAsync());
+        Assert.Equal("\"hello\"", row.Payload);
+        Assert.Empty(await db.ControlRowsAsync());
     }
 
     [Fact]
@@ -157,12 +171,12 @@ public sealed class ExplicitMessageTests
         await using var db = await TestDatabase.CreateAsync();
         await using var context = db.CreateContext();
 
-        var error = Assert.Throws<ArgumentException>(() => context.AddOutboxMessage(
+        var error = Assert.Throws<ArgumentException>(() => context.AddControlOutboxMessage(
+            "",
             TestScope.Organization,
             7,
             TestCategory.OrganizationMappingUpdate,
-            41,
-            cellName: ""));
+            41));
 
         Assert.Equal("cellName", error.ParamName);
         await context.SaveChangesAsync();
