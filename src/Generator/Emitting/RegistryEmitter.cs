@@ -39,8 +39,10 @@ internal static class RegistryEmitter
         writer.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"OutboxGen.Generator\", \"0.1.0\")]");
         writer.Open("internal static class GeneratedOutbox");
 
-        writer.Line("/// <summary>Pass to <c>UseOutbox</c> and use wherever the runtime asks for a registry.</summary>");
-        writer.Line("public static global::OutboxGen.OutboxRegistry Registry { get; } = new global::OutboxGen.OutboxRegistry(");
+        writer.Line(
+            "/// <summary>Pass to <c>UseOutbox</c> and use wherever the runtime asks for a registry.</summary>");
+        writer.Line(
+            "public static global::OutboxGen.OutboxRegistry Registry { get; } = new global::OutboxGen.OutboxRegistry(");
         writer.Indent();
         writer.Open("new global::OutboxGen.ScopeDescriptor[]");
         foreach (var scope in registry.Scopes)
@@ -56,7 +58,8 @@ internal static class RegistryEmitter
         {
             writer.Line(
                 $"new global::OutboxGen.CategoryDescriptor({Literals.Int(category.Value)}, " +
-                $"{Literals.String(category.Name)}, {Literals.Int(category.Scope)}, {Literals.Bool(category.Retired)}),");
+                $"{Literals.String(category.Name)}, {Literals.Int(category.Scope)}, " +
+                $"{Literals.Bool(category.Retired)}),");
         }
 
         writer.Close(",");
@@ -64,7 +67,8 @@ internal static class RegistryEmitter
         foreach (var model in registry.Models)
         {
             writer.Line(
-                $"new global::OutboxGen.OutboxReceiverBinding({Literals.Silo(model.Silo)}, {Literals.Int(model.Category)}, " +
+                $"new global::OutboxGen.OutboxReceiverBinding({Literals.Silo(model.Silo)}, " +
+                $"{Literals.Int(model.Category)}, " +
                 $"{Literals.String(model.FullyQualifiedName.Replace("global::", ""))}, {DeliverName(model)}),");
         }
 
@@ -113,9 +117,11 @@ internal static class RegistryEmitter
         ResolvedModel model,
         EquatableArray<Payloads.PayloadBinding> payloads)
     {
-        writer.Open($"private static async {Task} {DeliverName(model)}({Delivery} delivery, {Token} cancellationToken)");
+        writer.Open(
+            $"private static async {Task} {DeliverName(model)}({Delivery} delivery, {Token} cancellationToken)");
         writer.Line(
-            $"var model = await delivery.FindAsync<{model.FullyQualifiedName}>(({model.KeyType})delivery.Message.ObjectIdentifier, " +
+            $"var model = await delivery.FindAsync<{model.FullyQualifiedName}>(" +
+            $"({model.KeyType})delivery.Message.ObjectIdentifier, " +
             "cancellationToken).ConfigureAwait(false);");
         writer.Open("if (model is not null)");
         writer.Line(
@@ -127,7 +133,8 @@ internal static class RegistryEmitter
         if (model.PayloadType is null)
         {
             writer.Line(
-                $"await {model.FullyQualifiedName}.HandleDeletionAsync(new global::OutboxGen.DeletionContext(delivery.Message), " +
+                $"await {model.FullyQualifiedName}.HandleDeletionAsync(" +
+                "new global::OutboxGen.DeletionContext(delivery.Message), " +
                 "cancellationToken).ConfigureAwait(false);");
         }
         else
@@ -156,7 +163,8 @@ internal static class RegistryEmitter
             "delivery.Message.Payload");
         writer.Open($"private static {Task} {ReceiveName(receiver)}({Delivery} delivery, {Token} cancellationToken)");
         writer.Line($"var payload = {read};");
-        writer.Line($"return {receiver.ContainingType}.{receiver.Method}(payload, delivery.Message, cancellationToken);");
+        writer.Line(
+            $"return {receiver.ContainingType}.{receiver.Method}(payload, delivery.Message, cancellationToken);");
         writer.Close();
     }
 }

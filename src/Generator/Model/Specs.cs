@@ -3,7 +3,9 @@ namespace OutboxGen.Generator.Model;
 /// <summary>An enum member marked <c>[OutboxScope]</c>.</summary>
 internal sealed record ScopeSpec(string EnumType, string Member, long Value, string? ShardKey, bool Retired);
 
-/// <summary>An enum member marked <c>[OutboxCategory]</c>; the scope is null when the argument is no enum member.</summary>
+/// <summary>
+/// An enum member marked <c>[OutboxCategory]</c>; the scope is null when the argument is no enum member.
+/// </summary>
 internal sealed record CategorySpec(
     string EnumType,
     string Member,
@@ -43,7 +45,9 @@ internal sealed record ReplicatedSpec(
     bool HasDeletionHandler,
     bool HasTargetCells);
 
-/// <summary>A method marked <c>[OutboxReceiver]</c>; <see cref="IsValid"/> says whether its shape can be called.</summary>
+/// <summary>
+/// A method marked <c>[OutboxReceiver]</c>; <see cref="IsValid"/> says whether its shape can be called.
+/// </summary>
 internal sealed record ReceiverSpec(
     string ContainingType,
     string Method,

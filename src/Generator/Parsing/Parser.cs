@@ -7,7 +7,9 @@ using OutboxGen.Generator.Model;
 
 namespace OutboxGen.Generator.Parsing;
 
-/// <summary>Turns attributed symbols into plain, equatable specs. Nothing here keeps a symbol or a syntax node.</summary>
+/// <summary>
+/// Turns attributed symbols into plain, equatable specs. Nothing here keeps a symbol or a syntax node.
+/// </summary>
 internal static class Parser
 {
     public static readonly SymbolDisplayFormat FullyQualified = SymbolDisplayFormat.FullyQualifiedFormat
@@ -142,7 +144,9 @@ internal static class Parser
             targetCells);
     }
 
-    public static ReceiverSpec? ParseReceiver(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static ReceiverSpec? ParseReceiver(
+        GeneratorAttributeSyntaxContext context,
+        CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method)
         {
@@ -153,7 +157,8 @@ internal static class Parser
         var valid = method.IsStatic && IsAccessible(method) && ReturnsTask(method) && method.Arity == 0
             && method.Parameters.Length == 3
             && method.Parameters.All(p => p.RefKind == RefKind.None)
-            && method.Parameters[0].Type is not (ITypeParameterSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol)
+            && method.Parameters[0].Type
+                is not (ITypeParameterSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol)
             && Is(method.Parameters[1].Type, Names.OutboxMessage)
             && Is(method.Parameters[2].Type, Names.CancellationToken)
             && !IsInGenericType(method.ContainingType)
@@ -169,7 +174,8 @@ internal static class Parser
             method.Name,
             EnumArgument(attribute),
             NamedInt(attribute, "Silo", 0),
-            payload?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified) ?? "object",
+            payload?.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(FullyQualified)
+                ?? "object",
             nullable,
             valid);
     }

@@ -15,7 +15,9 @@ internal static class Resolver
         System.Collections.Immutable.ImmutableArray<ScopeSpec> scopes,
         System.Collections.Immutable.ImmutableArray<CategorySpec> categories) =>
         new(
-            scopes.OrderBy(s => s.EnumType, StringComparer.Ordinal).ThenBy(s => s.Value).ThenBy(s => s.Member, StringComparer.Ordinal)
+            scopes.OrderBy(s => s.EnumType, StringComparer.Ordinal)
+                .ThenBy(s => s.Value)
+                .ThenBy(s => s.Member, StringComparer.Ordinal)
                 .ToEquatableArray(),
             categories.OrderBy(c => c.EnumType, StringComparer.Ordinal).ThenBy(c => c.Value)
                 .ThenBy(c => c.Member, StringComparer.Ordinal).ToEquatableArray());
@@ -92,7 +94,9 @@ internal static class Resolver
             spec.HasTargetCells);
     }
 
-    /// <summary>The member EF Core would take as the key: <c>[Key]</c>, else <c>Id</c>, else <c>TypeNameId</c>.</summary>
+    /// <summary>
+    /// The member EF Core would take as the key: <c>[Key]</c>, else <c>Id</c>, else <c>TypeNameId</c>.
+    /// </summary>
     public static MemberSpec? FindKey(ReplicatedSpec spec)
     {
         var marked = spec.Members.Where(m => m.IsKey).ToArray();
@@ -116,11 +120,13 @@ internal static class Resolver
         var resolvedModels = models.Where(m => m is not null).Select(m => m!).ToArray();
         var resolvedReceivers = receivers
             .Where(r => r.IsValid && r.Category is { } reference && r.Silo is 0 or 1
-                && categories.Any(c => c.Category.EnumType == reference.EnumType && c.Category.Value == reference.Value))
+                && categories.Any(c =>
+                    c.Category.EnumType == reference.EnumType && c.Category.Value == reference.Value))
             .ToArray();
 
         // A category claimed twice in one silo's outbox gets no receiver: picking one would hide the mistake.
-        var claims = new HashSet<(int Silo, long Category)>(resolvedModels.Select(m => (m.Silo, Category: (long)m.Category))
+        var claims = new HashSet<(int Silo, long Category)>(resolvedModels
+            .Select(m => (m.Silo, Category: (long)m.Category))
             .Concat(resolvedReceivers.Select(r => (r.Silo, Category: r.Category!.Value.Value)))
             .GroupBy(c => c)
             .Where(g => g.Count() == 1)
@@ -129,7 +135,11 @@ internal static class Resolver
         return new RegistrySpec(
             scopes.Select(s => new ScopeEntry((int)s.Value, s.Member, s.ShardKey, s.Retired)).ToEquatableArray(),
             categories
-                .Select(c => new CategoryEntry((int)c.Category.Value, c.Category.Member, (int)c.Scope.Value, c.Category.Retired))
+                .Select(c => new CategoryEntry(
+                    (int)c.Category.Value,
+                    c.Category.Member,
+                    (int)c.Scope.Value,
+                    c.Category.Retired))
                 .ToEquatableArray(),
             resolvedModels
                 .Where(m => claims.Contains((m.Silo, m.Category)))

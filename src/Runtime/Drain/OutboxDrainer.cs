@@ -56,7 +56,8 @@ public sealed class OutboxDrainer
         DrainRoundAsync(ignoreSchedule: false, stopOnFailure: false, cancellationToken);
 
     /// <summary>Rows waiting per shard, deepest first, kill-switched shards included.</summary>
-    public async Task<IReadOnlyList<OutboxShardDepth>> GetShardDepthsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<OutboxShardDepth>> GetShardDepthsAsync(
+        CancellationToken cancellationToken = default)
     {
         var context = _createContext();
         await using (context.ConfigureAwait(false))
@@ -115,7 +116,11 @@ public sealed class OutboxDrainer
                 if (_options.IsSkipped(shard))
                 {
                     result.ShardsSkipped++;
-                    OutboxLog.ShardSkipped(_logger, _options.Silo, registry.ScopeName(shard.Scope), shard.ShardIdentifier);
+                    OutboxLog.ShardSkipped(
+                        _logger,
+                        _options.Silo,
+                        registry.ScopeName(shard.Scope),
+                        shard.ShardIdentifier);
                     continue;
                 }
 

@@ -18,7 +18,7 @@ public static class OutboxPayload
     public static string Serialize<TPayload>(TPayload payload) => JsonSerializer.Serialize(payload, Options);
 
     /// <summary>Reads a row's payload, which must be present and not JSON <c>null</c>.</summary>
-    /// <exception cref="OutboxPayloadException">The payload is missing, null, or not valid JSON for the type.</exception>
+    /// <exception cref="OutboxPayloadException">The payload is missing, null, or not JSON of the type.</exception>
     [RequiresUnreferencedCode("Payloads are serialized with System.Text.Json reflection.")]
     [RequiresDynamicCode("Payloads are serialized with System.Text.Json reflection.")]
     public static TPayload DeserializeRequired<TPayload>(string? json) =>

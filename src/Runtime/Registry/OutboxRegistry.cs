@@ -13,7 +13,7 @@ public sealed class OutboxRegistry
     private readonly FrozenDictionary<(OutboxSilo Silo, int Category), OutboxReceiverBinding> _receivers;
 
     /// <summary>Creates a registry; called by generated code.</summary>
-    /// <exception cref="ArgumentException">A number is declared twice, or a category names an unknown scope.</exception>
+    /// <exception cref="ArgumentException">A number is declared twice, or a category's scope is unknown.</exception>
     public OutboxRegistry(
         IEnumerable<ScopeDescriptor> scopes,
         IEnumerable<CategoryDescriptor> categories,

@@ -18,9 +18,11 @@ internal abstract class OutboxDialect
     private const int InsertChunk = 100;
 
     /// <summary>Opens the transaction a claim runs in, holding whatever lock keeps two claims apart.</summary>
-    protected abstract Task<DbTransaction> BeginClaimAsync(DbConnection connection, CancellationToken cancellationToken);
+    protected abstract Task<DbTransaction> BeginClaimAsync(
+        DbConnection connection,
+        CancellationToken cancellationToken);
 
-    /// <summary>The clause appended to the claim's first-row query so concurrent drainers skip a locked shard.</summary>
+    /// <summary>Appended to the claim's first-row query so that concurrent drainers skip a locked shard.</summary>
     protected abstract string FirstRowLockClause { get; }
 
     /// <summary>The name of the provider this dialect serves, as EF Core reports it.</summary>

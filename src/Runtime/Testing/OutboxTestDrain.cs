@@ -12,7 +12,9 @@ public static class OutboxTestDrain
     /// </summary>
     /// <returns>What all rounds did together.</returns>
     /// <exception cref="OutboxDeliveryException">A row could not be delivered.</exception>
-    /// <exception cref="OutboxRecursionLimitException">Rows were still left after <see cref="MaxRounds"/> rounds.</exception>
+    /// <exception cref="OutboxRecursionLimitException">
+    /// Rows were still left after <see cref="MaxRounds"/> rounds.
+    /// </exception>
     public static async Task<OutboxDrainResult> DrainUntilEmptyAsync(
         this OutboxDrainer drainer,
         CancellationToken cancellationToken = default)
