@@ -230,6 +230,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
     private List<ReplicatedChange> CollectChanges(DbContext context)
     {
         var changes = new List<ReplicatedChange>();
+        HashSet<object>? owners = null;
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.Entity is not IReplicatedModel model)
@@ -237,7 +238,8 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
                 continue;
             }
 
-            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                && !(owners ??= OwnersOfChangedOwnedEntities(context)).Contains(entry.Entity))
             {
                 continue;
             }
@@ -250,6 +252,58 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// The entities that own (<c>OwnsOne</c>, <c>OwnsMany</c>, at any depth) an entity that was added, changed or
+    /// deleted. EF Core saves such a change without marking the owner modified, but it is a change of the owner all
+    /// the same, so a replicated owner writes its row.
+    /// </summary>
+    private static HashSet<object> OwnersOfChangedOwnedEntities(DbContext context)
+    {
+        var owners = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        List<EntityEntry>? entries = null;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.Metadata.IsOwned()
+                && entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && FindOwner(entries ??= context.ChangeTracker.Entries().ToList(), entry) is { } owner)
+            {
+                owners.Add(owner.Entity);
+            }
+        }
+
+        return owners;
+    }
+
+    private static EntityEntry? FindOwner(List<EntityEntry> entries, EntityEntry owned)
+    {
+        var current = owned;
+        while (current.Metadata.IsOwned())
+        {
+            var ownership = current.Metadata.FindOwnership();
+            if (ownership is null)
+            {
+                return null;
+            }
+
+            var dependent = current;
+            var foreignKey = ownership.Properties
+                .Select(p => dependent.State == EntityState.Deleted
+                    ? dependent.Property(p.Name).OriginalValue
+                    : dependent.Property(p.Name).CurrentValue)
+                .ToArray();
+            current = entries.FirstOrDefault(e => e.Metadata == ownership.PrincipalEntityType
+                && ownership.PrincipalKey.Properties
+                    .Select(p => e.Property(p.Name).CurrentValue)
+                    .SequenceEqual(foreignKey));
+            if (current is null)
+            {
+                return null;
+            }
+        }
+
+        return current;
     }
 
     private sealed class ReplicatedChange(EntityEntry entry, IReplicatedModel model, List<NewRow>? captured)

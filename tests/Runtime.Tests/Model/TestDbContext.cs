@@ -13,6 +13,8 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 
     public DbSet<Team> Teams => Set<Team>();
 
+    public DbSet<Profile> Profiles => Set<Profile>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Member>().ToTable("members");
@@ -25,6 +27,12 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
         {
             label.ToTable("labels");
             label.HasIndex(l => l.Name).IsUnique();
+        });
+        modelBuilder.Entity<Profile>(profile =>
+        {
+            profile.ToTable("profiles");
+            profile.OwnsOne(p => p.Address, address => address.OwnsOne(a => a.Geo));
+            profile.OwnsMany(p => p.Links, links => links.HasKey(l => l.Id));
         });
         modelBuilder.AddOutboxTables(OutboxSilo.Cell, OutboxSilo.Control);
     }

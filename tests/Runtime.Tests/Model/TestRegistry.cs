@@ -33,6 +33,10 @@ public enum TestCategory
     [OutboxCategory(TestScope.Organization)]
     TeamUpdate = 4,
 
+    /// <summary>Replicated by <see cref="Profile"/>, whose data lives partly in owned entities.</summary>
+    [OutboxCategory(TestScope.Organization)]
+    ProfileUpdate = 5,
+
     /// <summary>Kept only so its number is never reused.</summary>
     [OutboxCategory(TestScope.Organization, Retired = true)]
     DisableAuthProvider = 20,
