@@ -46,6 +46,42 @@ public sealed class ConcurrencyTests
         Assert.InRange(deliveredBySecond, 1, Rounds * Shards * RowsPerShard - 1);
     }
 
+    /// <summary>
+    /// A receiver slower than the shard's one-second claim: the drainer keeps renewing the claim while it delivers,
+    /// so a second drainer arriving after the first second finds nothing due in that shard. Real clock, as in
+    /// production; the test takes about three seconds.
+    /// </summary>
+    [Fact]
+    public async Task A_drainer_that_outlasts_its_claim_keeps_the_shard_from_a_second_drainer()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await db.AddAuditEventsAsync(organizationId: 1, 10, 11, 12);
+        var first = new OutboxDrainer(db.CreateContext, services: db.Sink.Services, timeProvider: TimeProvider.System);
+        var second = new OutboxDrainer(db.CreateContext, services: db.Sink.Services, timeProvider: TimeProvider.System);
+        using var delivering = new SemaphoreSlim(0);
+        var slow = 1;
+        db.Sink.BeforeReceive = async (message, token) =>
+        {
+            if (Interlocked.Exchange(ref slow, 0) == 1)
+            {
+                delivering.Release();
+                await Task.Delay(TimeSpan.FromSeconds(2.5), token);
+            }
+        };
+
+        var firstDrain = Task.Run(() => first.DrainAsync());
+        await delivering.WaitAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var secondResult = await Task.Run(() => second.DrainAsync());
+        var firstResult = await firstDrain;
+
+        Assert.Equal(0, secondResult.Delivered);
+        Assert.Equal(3, firstResult.Delivered);
+        Assert.Equal(3, db.Sink.Attempts.Count);
+        Assert.Equal(db.Sink.Attempts.Order(), db.Sink.Attempts);
+        Assert.Empty(await db.CellRowsAsync());
+    }
+
     private static async Task WriteRowsAsync(TestDatabase db, int round)
     {
         await using var context = db.CreateContext();

@@ -54,6 +54,8 @@ internal static class ModelEmitter
         writer.Line();
         writer.Line($"long {Interface}.ObjectIdentifier => this.{model.KeyMember};");
         writer.Line();
+        writer.Line($"string {Interface}.ObjectIdentifierMember => {Literals.String(model.KeyMember)};");
+        writer.Line();
         writer.Line(model.PayloadType is null
             ? $"string? {Interface}.SerializePayload() => null;"
             : $"string? {Interface}.SerializePayload() => " +

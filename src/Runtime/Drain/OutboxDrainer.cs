@@ -63,6 +63,7 @@ public sealed class OutboxDrainer
         await using (context.ConfigureAwait(false))
         {
             var registry = OutboxOptionsExtension.From(context).Registry;
+            OutboxOptionsExtension.EnsureTable(context, _options.Silo);
             var dialect = OutboxOptionsExtension.DialectFor(context);
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var depths = await dialect.ShardDepthsAsync(
@@ -98,6 +99,7 @@ public sealed class OutboxDrainer
             }
 
             var registry = OutboxOptionsExtension.From(context).Registry;
+            OutboxOptionsExtension.EnsureTable(context, _options.Silo);
             var dialect = OutboxOptionsExtension.DialectFor(context);
             var table = OutboxTable.For(_options.Silo);
             await context.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -153,7 +155,13 @@ public sealed class OutboxDrainer
         return result;
     }
 
-    private DateTime Now() => _timeProvider.GetUtcNow().UtcDateTime;
+    private DateTime Now() => Truncate(_timeProvider.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// Whole microseconds: what every store keeps, so a claim's schedule read back compares equal to the one written.
+    /// </summary>
+    internal static DateTime Truncate(DateTime time) =>
+        new(time.Ticks - (time.Ticks % TimeSpan.TicksPerMicrosecond), time.Kind);
 
     /// <summary>The delivery of one claimed shard.</summary>
     private sealed class ShardDrain(
@@ -167,9 +175,38 @@ public sealed class OutboxDrainer
     {
         public async Task RunAsync(OutboxDrainResult result, bool stopOnFailure, CancellationToken cancellationToken)
         {
+            var keeper = new ClaimKeeper(
+                drainer._createContext,
+                dialect,
+                table,
+                claim,
+                drainer._timeProvider,
+                drainer._logger);
+            await using (keeper.ConfigureAwait(false))
+            {
+                await DeliverRowsAsync(keeper, result, stopOnFailure, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task DeliverRowsAsync(
+            ClaimKeeper keeper,
+            OutboxDrainResult result,
+            bool stopOnFailure,
+            CancellationToken cancellationToken)
+        {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (keeper.Lost)
+                {
+                    OutboxLog.ClaimLost(
+                        drainer._logger,
+                        table.Silo,
+                        registry.ScopeName(claim.Shard.Scope),
+                        claim.Shard.ShardIdentifier);
+                    return;
+                }
+
                 var first = await dialect.FirstRowAsync(
                     connection,
                     table,
@@ -209,7 +246,7 @@ public sealed class OutboxDrainer
                         failure.CategoryName,
                         failure.ScopeName,
                         latest.ShardIdentifier,
-                        claim.BackoffUntil);
+                        keeper.Claim.BackoffUntil);
                     result.FailureList.Add(failure);
                     if (stopOnFailure)
                     {

@@ -52,4 +52,23 @@ internal static partial class OutboxLog
         Level = LogLevel.Debug,
         Message = "Skipped {Silo} outbox shard {ScopeName} {ShardIdentifier}: a kill switch names it")]
     public static partial void ShardSkipped(ILogger logger, OutboxSilo silo, string scopeName, long shardIdentifier);
+
+    [LoggerMessage(
+        EventId = 5,
+        Level = LogLevel.Warning,
+        Message = "Could not renew the claim on {Silo} outbox shard {Scope} {ShardIdentifier}; the drainer stops " +
+            "delivering it after the current row")]
+    public static partial void ClaimNotRenewed(
+        ILogger logger,
+        Exception exception,
+        OutboxSilo silo,
+        int scope,
+        long shardIdentifier);
+
+    [LoggerMessage(
+        EventId = 6,
+        Level = LogLevel.Warning,
+        Message = "Stopped delivering {Silo} outbox shard {ScopeName} {ShardIdentifier}: its claim ran out and " +
+            "another drainer may hold it")]
+    public static partial void ClaimLost(ILogger logger, OutboxSilo silo, string scopeName, long shardIdentifier);
 }

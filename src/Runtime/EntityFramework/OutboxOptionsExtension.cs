@@ -44,6 +44,18 @@ internal sealed class OutboxOptionsExtension : IDbContextOptionsExtension
                 "options builder.");
     }
 
+    /// <summary>Refuses, before anything is written or read, a context whose model lacks a silo's outbox table.</summary>
+    public static void EnsureTable(DbContext context, OutboxSilo silo)
+    {
+        var rowType = silo == OutboxSilo.Control ? typeof(ControlOutboxRow) : typeof(CellOutboxRow);
+        if (context.Model.FindEntityType(rowType) is null)
+        {
+            throw new InvalidOperationException(
+                $"{context.GetType().Name} has no {silo.ToString().ToLowerInvariant()} outbox table in its model; " +
+                $"call modelBuilder.AddOutboxTables(OutboxSilo.{silo}) in OnModelCreating.");
+        }
+    }
+
     public static OutboxDialect DialectFor(DbContext context)
     {
         var provider = context.Database.ProviderName;

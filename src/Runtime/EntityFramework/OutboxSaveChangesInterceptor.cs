@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,6 +23,9 @@ namespace OutboxGen.EntityFramework;
 internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extension) : SaveChangesInterceptor
 {
     private const string Savepoint = "outbox_save";
+
+    /// <summary>Entity types whose EF Core key was checked against the member the outbox reads.</summary>
+    private readonly ConcurrentDictionary<IEntityType, string?> _keyProblems = new();
 
     public static PendingOutbox PendingFor(DbContext context) => context.GetService<PendingOutbox>();
 
@@ -245,6 +249,11 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
             }
 
             extension.Registry.ValidateForWrite(model.Scope, model.Category);
+            OutboxOptionsExtension.EnsureTable(context, model.Silo);
+            if (_keyProblems.GetOrAdd(entry.Metadata, KeyProblem, model.ObjectIdentifierMember) is { } problem)
+            {
+                throw new InvalidOperationException(problem);
+            }
 
             // A deleted model's identity and payload are read now: after the save it is gone from the database.
             var captured = entry.State == EntityState.Deleted ? ReplicatedChange.RowsOf(model) : null;
@@ -252,6 +261,26 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// Why a replicated model cannot be saved through the outbox: its object identifier is read from one member,
+    /// and the drain loads the model back by EF Core's primary key, so the two must be the same member.
+    /// </summary>
+    private static string? KeyProblem(IEntityType entityType, string member)
+    {
+        var key = entityType.FindPrimaryKey();
+        if (key is { Properties: [{ } property] } && property.Name == member)
+        {
+            return null;
+        }
+
+        var actual = key is null
+            ? "no primary key"
+            : "the key " + string.Join(", ", key.Properties.Select(p => p.Name));
+        return $"{entityType.ClrType.Name} has {actual} in the EF Core model, but its outbox rows take their object " +
+            $"identifier from {member}. Mark the EF Core key member [Key] so the source generator reads it too, or " +
+            $"make {member} the key.";
     }
 
     /// <summary>
@@ -311,7 +340,19 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxOptionsExtension extens
         public static List<NewRow> RowsOf(IReplicatedModel model)
         {
             var rows = new List<NewRow>(1);
-            var payload = model.SerializePayload();
+            string? payload;
+            try
+            {
+                payload = model.SerializePayload();
+            }
+            catch (Exception exception)
+            {
+                throw new InvalidOperationException(
+                    $"PayloadForUpdate of {model.GetType().Name} {model.ObjectIdentifier} threw, so the save was " +
+                    $"rolled back: {exception.Message}",
+                    exception);
+            }
+
             if (model.Silo == OutboxSilo.Control)
             {
                 foreach (var cell in model.TargetCells().Distinct(StringComparer.Ordinal))

@@ -151,6 +151,7 @@ public static class OutboxWriterExtensions
         extension.Registry.ValidateForWrite(scopeValue, categoryValue);
 
         var silo = cellName is null ? OutboxSilo.Cell : OutboxSilo.Control;
+        OutboxOptionsExtension.EnsureTable(context, silo);
         OutboxSaveChangesInterceptor.PendingFor(context).Messages.Add(
             new NewRow(silo, scopeValue, shardIdentifier, categoryValue, objectIdentifier, cellName, payload));
     }

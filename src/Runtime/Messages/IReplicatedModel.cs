@@ -24,6 +24,11 @@ public interface IReplicatedModel
     /// <summary>The value of the model's key.</summary>
     long ObjectIdentifier { get; }
 
+    /// <summary>
+    /// The name of the member <see cref="ObjectIdentifier"/> reads; EF Core's primary key must be that member.
+    /// </summary>
+    string ObjectIdentifierMember { get; }
+
     /// <summary>The payload written with every row as JSON, or null when the model declares none.</summary>
     string? SerializePayload();
 

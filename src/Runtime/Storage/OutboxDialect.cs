@@ -164,7 +164,34 @@ internal abstract class OutboxDialect
             CultureInfo.InvariantCulture);
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new ClaimedShard(shard, maxId, until);
+        return new ClaimedShard(shard, maxId, now, until);
+    }
+
+    /// <summary>
+    /// Renews a claim this drainer still holds: moves the schedule of the claimed rows forward by the same backoff,
+    /// but only where they still carry this claim's schedule. Returns null when no row does any more: the rows were
+    /// all delivered, or the claim ran out and another drainer took the shard.
+    /// </summary>
+    public async Task<ClaimedShard?> RenewClaimAsync(
+        DbConnection connection,
+        OutboxTable table,
+        ClaimedShard claim,
+        DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var until = now + claim.Backoff;
+        await using var renew = connection.CreateCommand();
+        renew.CommandText =
+            $"UPDATE {table.Name} SET scheduled_from = @now, scheduled_for = @until WHERE {ShardFilter(table)} " +
+            "AND id <= @highWater AND scheduled_from = @claimedAt AND scheduled_for = @claimedUntil";
+        AddShardParameters(renew, table, claim.Shard);
+        AddParameter(renew, "@now", now);
+        AddParameter(renew, "@until", until);
+        AddParameter(renew, "@highWater", claim.HighWaterId);
+        AddParameter(renew, "@claimedAt", claim.ClaimedAt);
+        AddParameter(renew, "@claimedUntil", claim.BackoffUntil);
+        var renewed = await renew.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return renewed > 0 ? claim with { ClaimedAt = now, BackoffUntil = until } : null;
     }
 
     /// <summary>The lowest-id row of the shard at or below the high-water id.</summary>

@@ -29,5 +29,13 @@ internal sealed record NewRow(
 /// <summary>A shard this drainer has moved into backoff and may now deliver.</summary>
 /// <param name="Shard">The claimed shard.</param>
 /// <param name="HighWaterId">The highest row id at claim time; rows written later wait for the next round.</param>
+/// <param name="ClaimedAt">When the claim was taken or last renewed; the rows' <c>scheduled_from</c>.</param>
 /// <param name="BackoffUntil">When the shard becomes due again if this drain does not empty it.</param>
-internal readonly record struct ClaimedShard(OutboxShard Shard, long HighWaterId, DateTime BackoffUntil);
+internal readonly record struct ClaimedShard(
+    OutboxShard Shard,
+    long HighWaterId,
+    DateTime ClaimedAt,
+    DateTime BackoffUntil)
+{
+    public TimeSpan Backoff => BackoffUntil - ClaimedAt;
+}

@@ -17,6 +17,8 @@ namespace Shop.Control
 
         long global::OutboxGen.IReplicatedModel.ObjectIdentifier => this.Id;
 
+        string global::OutboxGen.IReplicatedModel.ObjectIdentifierMember => "Id";
+
         string? global::OutboxGen.IReplicatedModel.SerializePayload() => global::OutboxGen.Generated.Shop_Control_MappingPayloadSerializer.Instance.Serialize(this.PayloadForUpdate());
 
         global::System.Collections.Generic.IEnumerable<string> global::OutboxGen.IReplicatedModel.TargetCells() => this.TargetCells();

@@ -17,6 +17,8 @@ namespace Shop
 
         long global::OutboxGen.IReplicatedModel.ObjectIdentifier => this.MemberId;
 
+        string global::OutboxGen.IReplicatedModel.ObjectIdentifierMember => "MemberId";
+
         string? global::OutboxGen.IReplicatedModel.SerializePayload() => null;
 
         global::System.Collections.Generic.IEnumerable<string> global::OutboxGen.IReplicatedModel.TargetCells() => global::System.Array.Empty<string>();

@@ -17,6 +17,8 @@ namespace Shop
 
         long global::OutboxGen.IReplicatedModel.ObjectIdentifier => this.Code;
 
+        string global::OutboxGen.IReplicatedModel.ObjectIdentifierMember => "Code";
+
         string? global::OutboxGen.IReplicatedModel.SerializePayload() => null;
 
         global::System.Collections.Generic.IEnumerable<string> global::OutboxGen.IReplicatedModel.TargetCells() => global::System.Array.Empty<string>();

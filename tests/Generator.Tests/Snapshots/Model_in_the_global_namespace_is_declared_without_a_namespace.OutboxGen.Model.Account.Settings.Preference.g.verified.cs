@@ -19,6 +19,8 @@ partial class Account
 
             long global::OutboxGen.IReplicatedModel.ObjectIdentifier => this.Id;
 
+            string global::OutboxGen.IReplicatedModel.ObjectIdentifierMember => "Id";
+
             string? global::OutboxGen.IReplicatedModel.SerializePayload() => null;
 
             global::System.Collections.Generic.IEnumerable<string> global::OutboxGen.IReplicatedModel.TargetCells() => global::System.Array.Empty<string>();

@@ -15,6 +15,8 @@ partial class Account : global::OutboxGen.IReplicatedModel
 
     long global::OutboxGen.IReplicatedModel.ObjectIdentifier => this.Id;
 
+    string global::OutboxGen.IReplicatedModel.ObjectIdentifierMember => "Id";
+
     string? global::OutboxGen.IReplicatedModel.SerializePayload() => null;
 
     global::System.Collections.Generic.IEnumerable<string> global::OutboxGen.IReplicatedModel.TargetCells() => global::System.Array.Empty<string>();

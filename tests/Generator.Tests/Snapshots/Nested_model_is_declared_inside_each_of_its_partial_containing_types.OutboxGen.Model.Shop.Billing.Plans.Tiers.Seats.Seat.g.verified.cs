@@ -23,6 +23,8 @@ namespace Shop.Billing
 
                     long global::OutboxGen.IReplicatedModel.ObjectIdentifier => this.Id;
 
+                    string global::OutboxGen.IReplicatedModel.ObjectIdentifierMember => "Id";
+
                     string? global::OutboxGen.IReplicatedModel.SerializePayload() => null;
 
                     global::System.Collections.Generic.IEnumerable<string> global::OutboxGen.IReplicatedModel.TargetCells() => global::System.Array.Empty<string>();

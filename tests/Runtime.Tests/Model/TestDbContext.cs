@@ -15,6 +15,10 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
 
     public DbSet<Profile> Profiles => Set<Profile>();
 
+    public DbSet<Gadget> Gadgets => Set<Gadget>();
+
+    public DbSet<Sprocket> Sprockets => Set<Sprocket>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Member>().ToTable("members");
@@ -34,6 +38,12 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
             profile.OwnsOne(p => p.Address, address => address.OwnsOne(a => a.Geo));
             profile.OwnsMany(p => p.Links, links => links.HasKey(l => l.Id));
         });
+        modelBuilder.Entity<Gadget>(gadget =>
+        {
+            gadget.ToTable("gadgets");
+            gadget.HasKey(g => g.Code);
+        });
+        modelBuilder.Entity<Sprocket>().ToTable("sprockets");
         modelBuilder.AddOutboxTables(OutboxSilo.Cell, OutboxSilo.Control);
     }
 }

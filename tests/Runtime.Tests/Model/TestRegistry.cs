@@ -37,6 +37,14 @@ public enum TestCategory
     [OutboxCategory(TestScope.Organization)]
     ProfileUpdate = 5,
 
+    /// <summary>Replicated by <see cref="Gadget"/>, whose EF Core key is not the member the outbox reads.</summary>
+    [OutboxCategory(TestScope.Organization)]
+    GadgetUpdate = 6,
+
+    /// <summary>Replicated by <see cref="Sprocket"/>, whose payload can throw.</summary>
+    [OutboxCategory(TestScope.Organization)]
+    SprocketUpdate = 7,
+
     /// <summary>Kept only so its number is never reused.</summary>
     [OutboxCategory(TestScope.Organization, Retired = true)]
     DisableAuthProvider = 20,
