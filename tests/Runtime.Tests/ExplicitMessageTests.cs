@@ -113,6 +113,22 @@ public sealed class ExplicitMessageTests
     }
 
     [Fact]
+    public async Task Control_message_written_with_a_generated_serializer_carries_its_json()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = db.CreateContext();
+        var serializer = OutboxGen.Generated.OutboxGen_Tests_Model_AuditEntrySerializer.Instance;
+        var entry = new AuditEntry(70, "login");
+        context.AddControlOutboxMessage("eu", TestScope.AuditLog, 7, TestCategory.AuditLogEvent, 70, entry, serializer);
+
+        await context.SaveChangesAsync();
+
+        var row = Assert.Single(await db.ControlRowsAsync());
+        Assert.Equal("eu", row.CellName);
+        Assert.Equal(serializer.Serialize(entry), row.Payload);
+    }
+
+    [Fact]
     public async Task Explicit_message_with_a_string_payload_is_a_cell_message_carrying_that_payload()
     {
         await using var db = await TestDatabase.CreateAsync();

@@ -109,6 +109,36 @@ public static class OutboxWriterExtensions
         Add(context, cellName, scope, shardIdentifier, category, objectIdentifier, json);
     }
 
+    /// <summary>
+    /// Queues a control outbox message toward one cell whose payload is written by the given generated serializer:
+    /// no reflection runs, whatever the payload type.
+    /// </summary>
+    /// <param name="context">A context configured with <c>UseOutbox</c> that has the control outbox table.</param>
+    /// <param name="cellName">The cell the message goes to; not empty.</param>
+    /// <param name="scope">The scope the message is sharded by.</param>
+    /// <param name="shardIdentifier">The shard identifier within the scope.</param>
+    /// <param name="category">The category; it must belong to <paramref name="scope"/>.</param>
+    /// <param name="objectIdentifier">The id of the object the message is about; equal ids coalesce.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="serializer">The generated serializer that writes the payload as JSON.</param>
+    /// <exception cref="OutboxRegistryException">The category is retired or does not belong to the scope.</exception>
+    public static void AddControlOutboxMessage<TScope, TCategory, TPayload>(
+        this DbContext context,
+        string cellName,
+        TScope scope,
+        long shardIdentifier,
+        TCategory category,
+        long objectIdentifier,
+        TPayload payload,
+        Serialization.OutboxPayloadSerializer<TPayload> serializer)
+        where TScope : struct, Enum
+        where TCategory : struct, Enum
+    {
+        ValidateCellName(cellName);
+        ArgumentNullException.ThrowIfNull(serializer);
+        Add(context, cellName, scope, shardIdentifier, category, objectIdentifier, serializer.Serialize(payload));
+    }
+
     /// <summary>Queues a control outbox message without a payload; see the overload with a payload.</summary>
     public static void AddControlOutboxMessage<TScope, TCategory>(
         this DbContext context,
