@@ -52,7 +52,7 @@ public sealed class MisconfigurationTests
 
         Assert.Equal(
             "ControlOnlyContext has no cell outbox table in its model; call " +
-            "modelBuilder.AddOutboxTables(OutboxSilo.Cell) in OnModelCreating.",
+            "modelBuilder.AddOutboxTables(this, OutboxSilo.Cell) in OnModelCreating.",
             error.Message);
         Assert.Empty(await db.MembersAsync());
     }
@@ -65,7 +65,40 @@ public sealed class MisconfigurationTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => drainer.DrainAsync());
 
-        Assert.Contains("AddOutboxTables(OutboxSilo.Cell)", error.Message);
+        Assert.Contains("AddOutboxTables(this, OutboxSilo.Cell)", error.Message);
+    }
+
+    [Fact]
+    public async Task A_context_with_outbox_tables_but_without_UseOutbox_is_refused_when_its_model_is_built()
+    {
+        await using var db = await TestDatabase.CreateAsync();
+        await using var context = new WithoutUseOutboxContext(db.ConnectionString);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        {
+            context.Members.Add(new Member { OrganizationId = 7, Email = "ada@example.com" });
+            return context.SaveChangesAsync();
+        });
+
+        Assert.StartsWith(
+            "WithoutUseOutboxContext has outbox tables but its options do not call UseOutbox(registry)",
+            error.Message);
+        Assert.Empty(await db.MembersAsync());
+    }
+
+    /// <summary>A context that adds the outbox tables but forgets <c>UseOutbox</c>.</summary>
+    private sealed class WithoutUseOutboxContext(string connectionString) : DbContext
+    {
+        public DbSet<Member> Members => Set<Member>();
+
+        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+            optionsBuilder.UseSqlite(connectionString);
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            modelBuilder.Entity<Member>().ToTable("members");
+            modelBuilder.AddOutboxTables(this, OutboxSilo.Cell);
+        }
     }
 
     /// <summary>A context on the test database whose model has only the control outbox table.</summary>
@@ -79,7 +112,7 @@ public sealed class MisconfigurationTests
         protected override void OnModelCreating(ModelBuilder modelBuilder)
         {
             modelBuilder.Entity<Member>().ToTable("members");
-            modelBuilder.AddOutboxTables(OutboxSilo.Control);
+            modelBuilder.AddOutboxTables(this, OutboxSilo.Control);
         }
     }
 }

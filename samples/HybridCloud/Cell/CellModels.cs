@@ -136,5 +136,5 @@ public sealed class CellDbContext(DbContextOptions<CellDbContext> options) : DbC
     public DbSet<Team> Teams => Set<Team>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.AddOutboxTables(OutboxSilo.Cell);
+        modelBuilder.AddOutboxTables(this, OutboxSilo.Cell);
 }

@@ -66,6 +66,6 @@ public sealed class ControlDbContext(DbContextOptions<ControlDbContext> options)
         modelBuilder.Entity<ProjectReplica>().Property(p => p.Id).ValueGeneratedNever();
         modelBuilder.Entity<TeamReplica>().Property(t => t.Id).ValueGeneratedNever();
         modelBuilder.Entity<AuditLogRecord>().HasIndex(a => a.EventId).IsUnique();
-        modelBuilder.AddOutboxTables(OutboxSilo.Control);
+        modelBuilder.AddOutboxTables(this, OutboxSilo.Control);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OutboxGen.EntityFramework;
 using OutboxGen.Storage;
 
 namespace OutboxGen;
@@ -9,14 +11,33 @@ public static class OutboxModelBuilderExtensions
 {
     /// <summary>
     /// Adds the outbox table of each silo whose rows this context writes or drains, with the shard-prefixed
-    /// indexes the drain relies on. Call from <c>OnModelCreating</c>.
+    /// indexes the drain relies on. Call from <c>OnModelCreating</c>: <c>modelBuilder.AddOutboxTables(this,
+    /// OutboxSilo.Cell)</c>.
     /// </summary>
+    /// <remarks>
+    /// A context without <c>UseOutbox</c> would save replicated models and silently write no rows, and nothing at
+    /// save time could notice. The context is passed so that building its model refuses that instead.
+    /// </remarks>
     /// <param name="modelBuilder">The model being built.</param>
+    /// <param name="context">The context whose model is being built; its options must call <c>UseOutbox</c>.</param>
     /// <param name="silos">The silos; a cell database passes <see cref="OutboxSilo.Cell"/>.</param>
-    public static ModelBuilder AddOutboxTables(this ModelBuilder modelBuilder, params OutboxSilo[] silos)
+    /// <exception cref="InvalidOperationException">The context's options do not call <c>UseOutbox</c>.</exception>
+    public static ModelBuilder AddOutboxTables(
+        this ModelBuilder modelBuilder,
+        DbContext context,
+        params OutboxSilo[] silos)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(silos);
+        if (context.GetService<IDbContextOptions>().FindExtension<OutboxOptionsExtension>() is null)
+        {
+            throw new InvalidOperationException(
+                $"{context.GetType().Name} has outbox tables but its options do not call UseOutbox(registry), so " +
+                "its saves would write no outbox rows; add .UseOutbox(OutboxGen.Generated.GeneratedOutbox.Registry) " +
+                "where its options are built.");
+        }
+
         if (silos.Length == 0)
         {
             throw new ArgumentException("Name at least one silo whose outbox table to add.", nameof(silos));

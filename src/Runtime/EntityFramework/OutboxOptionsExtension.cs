@@ -52,7 +52,7 @@ internal sealed class OutboxOptionsExtension : IDbContextOptionsExtension
         {
             throw new InvalidOperationException(
                 $"{context.GetType().Name} has no {silo.ToString().ToLowerInvariant()} outbox table in its model; " +
-                $"call modelBuilder.AddOutboxTables(OutboxSilo.{silo}) in OnModelCreating.");
+                $"call modelBuilder.AddOutboxTables(this, OutboxSilo.{silo}) in OnModelCreating.");
         }
     }
 

@@ -44,6 +44,6 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
             gadget.HasKey(g => g.Code);
         });
         modelBuilder.Entity<Sprocket>().ToTable("sprockets");
-        modelBuilder.AddOutboxTables(OutboxSilo.Cell, OutboxSilo.Control);
+        modelBuilder.AddOutboxTables(this, OutboxSilo.Cell, OutboxSilo.Control);
     }
 }

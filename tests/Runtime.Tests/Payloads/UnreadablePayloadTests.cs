@@ -41,7 +41,8 @@ public static class PayloadAuditReceivers
 
 public sealed class PayloadTestContext(DbContextOptions<PayloadTestContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddOutboxTables(OutboxSilo.Cell);
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.AddOutboxTables(this, OutboxSilo.Cell);
 }
 
 /// <summary>A SQLite file in a folder of its own with the cell outbox, a fake clock and a sink for receivers.</summary>
