@@ -44,7 +44,7 @@ internal sealed class OutboxOptionsExtension : IDbContextOptionsExtension
                 "options builder.");
     }
 
-    /// <summary>Refuses, before anything is written or read, a context whose model lacks a silo's outbox table.</summary>
+    /// <summary>Refuses, before anything is written or read, a context whose model lacks a silo's outbox.</summary>
     public static void EnsureTable(DbContext context, OutboxSilo silo)
     {
         var rowType = silo == OutboxSilo.Control ? typeof(ControlOutboxRow) : typeof(CellOutboxRow);
