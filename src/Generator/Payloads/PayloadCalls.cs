@@ -13,8 +13,8 @@ internal static class PayloadCalls
     private const string Reflection = "global::OutboxGen.OutboxPayload.";
 
     public static string Serialize(string payloadType, EquatableArray<PayloadBinding> bindings, string value) =>
-        Find(payloadType, bindings) is { } serializer
-            ? $"global::OutboxGen.Generated.{serializer}.Instance.Serialize({value})"
+        Find(payloadType, bindings) is { } binding
+            ? $"global::OutboxGen.Generated.{binding.Serializer}.Instance.Serialize({value})"
             : $"{Reflection}Serialize({value})";
 
     public static string Deserialize(
@@ -24,9 +24,20 @@ internal static class PayloadCalls
         string json)
     {
         var method = required ? "DeserializeRequired" : "Deserialize";
-        return Find(payloadType, bindings) is { } serializer
-            ? $"global::OutboxGen.Generated.{serializer}.Instance.{method}({json})"
-            : $"{Reflection}{method}<{payloadType}>({json})";
+        if (Find(payloadType, bindings) is not { } binding)
+        {
+            return $"{Reflection}{method}<{payloadType}>({json})";
+        }
+
+        var read = $"global::OutboxGen.Generated.{binding.Serializer}.Instance.{method}({json})";
+        if (binding.Conversion is not { } conversion)
+        {
+            return read;
+        }
+
+        // The same run-time type spelled with other nullable annotations: the operator keeps the conversion quiet.
+        var target = required ? conversion.TrimEnd('?') : conversion;
+        return $"({target}){read}!";
     }
 
     /// <summary>
@@ -54,13 +65,13 @@ internal static class PayloadCalls
         writer.Line("};");
     }
 
-    private static string? Find(string payloadType, EquatableArray<PayloadBinding> bindings)
+    private static PayloadBinding? Find(string payloadType, EquatableArray<PayloadBinding> bindings)
     {
         foreach (var binding in bindings)
         {
             if (binding.DeclaredType == payloadType)
             {
-                return binding.Serializer;
+                return binding;
             }
         }
 

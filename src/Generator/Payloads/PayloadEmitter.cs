@@ -155,7 +155,8 @@ internal static class PayloadEmitter
     private static void WriteMember(SourceWriter writer, PayloadMemberSpec member, Helpers helpers)
     {
         var value = "value." + member.Name;
-        var statements = WriteProperty(member, value, helpers).Split('\n');
+        var passed = Forgive(member, value);
+        var statements = WriteProperty(member, passed, helpers).Split('\n');
         switch (member.WriteCondition)
         {
             case PayloadWriteCondition.WhenNotNull when member.Type.AcceptsNull || !member.Type.IsValueType:
@@ -166,7 +167,7 @@ internal static class PayloadEmitter
             case PayloadWriteCondition.WhenNotDefault:
                 writer.Open(
                     $"if (!global::System.Collections.Generic.EqualityComparer<{member.Type.Declared}>.Default" +
-                    $".Equals({value}, default!))");
+                    $".Equals({passed}, default!))");
                 Lines(writer, statements);
                 writer.Close();
                 break;
@@ -336,12 +337,12 @@ internal static class PayloadEmitter
         writer.Line();
         var arguments = spec.Members.Where(m => m.Parameter >= 0).OrderBy(m => m.Parameter)
             .Select(m => m.Required || m.DefaultValue is null
-                ? LocalName(m)
-                : $"{FlagName(m)} ? {LocalName(m)} : {m.DefaultValue}");
+                ? Forgive(m, LocalName(m))
+                : Forgive(m, $"{FlagName(m)} ? {LocalName(m)} : {m.DefaultValue}"));
         var initialized = spec.Members.Where(m => m.Assignment == PayloadAssignment.Initializer)
             .Select(m => m.Required
-                ? $"{m.Name} = {LocalName(m)}"
-                : $"{m.Name} = {FlagName(m)} ? {LocalName(m)} : default!")
+                ? $"{m.Name} = {Forgive(m, LocalName(m))}"
+                : $"{m.Name} = {Forgive(m, $"{FlagName(m)} ? {LocalName(m)} : default!")}")
             .ToArray();
         var construct = $"var result = new {spec.TypeName}({string.Join(", ", arguments)})";
         if (initialized.Length == 0)
@@ -367,7 +368,7 @@ internal static class PayloadEmitter
                 writer.Line();
                 writer.Open($"if ({FlagName(member)})");
                 writer.Line(member.Assignment == PayloadAssignment.Setter
-                    ? $"result.{member.Name} = {LocalName(member)};"
+                    ? $"result.{member.Name} = {Forgive(member, LocalName(member))};"
                     : $"{InitName(member)}({(spec.IsValueType ? "ref " : "")}result, {LocalName(member)});");
                 writer.Close();
             }
@@ -393,6 +394,14 @@ internal static class PayloadEmitter
         writer.Line($"return {ReadHelpers}.MatchIgnoreCase(name, JsonNames);");
         writer.Close();
     }
+
+    /// <summary>
+    /// The expression, with the null-forgiving operator when the member needs it; a conditional expression is
+    /// parenthesized first.
+    /// </summary>
+    private static string Forgive(PayloadMemberSpec member, string expression) => member.Forgiving
+        ? expression.Contains(" ") ? "(" + expression + ")!" : expression + "!"
+        : expression;
 
     private static string FieldName(PayloadMemberSpec member) => Pascal(member.Name) + "Name";
 

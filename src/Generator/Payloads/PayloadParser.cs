@@ -79,11 +79,25 @@ internal static class PayloadParser
             .ToEquatableArray();
         var bindings = roots
             .Where(r => r.Serializer is not null)
-            .Select(r => new PayloadBinding(r.DeclaredType, r.Serializer!))
+            .Select(r => new PayloadBinding(r.DeclaredType, r.Serializer!, Conversion(r.DeclaredType, r.Type!)))
             .Distinct()
             .OrderBy(b => b.DeclaredType, StringComparer.Ordinal)
             .ToEquatableArray();
         return new PayloadCatalog(objects, valueRoots, bindings);
+    }
+
+    /// <summary>The type a read value is converted to, or null when the serializer spells the declared type.</summary>
+    private static string? Conversion(string declaredType, PayloadTypeRef type)
+    {
+        var bare = !type.IsValueType && declaredType.EndsWith("?", StringComparison.Ordinal)
+            ? declaredType.Substring(0, declaredType.Length - 1)
+            : declaredType;
+        if (bare == type.TypeName)
+        {
+            return null;
+        }
+
+        return type.IsValueType ? bare : bare + "?";
     }
 
     private static PayloadRootSpec ParseRoot(string declaredType, ITypeSymbol type, Compilation compilation)
@@ -142,13 +156,21 @@ internal static class PayloadParser
             member.Required,
             member.Assignment,
             member.WriteCondition,
-            TypeName(member.Property.ContainingType)));
+            TypeName(member.Property.ContainingType),
+            shape.Symbol.IsGenericType && HasDictionary(member.Type)));
         return new PayloadObjectSpec(
             typeName,
             SerializerName(typeName),
             shape.Symbol.IsValueType,
             members.ToEquatableArray());
     }
+
+    /// <summary>
+    /// Whether a dictionary is in the type: its key is spelled <c>string</c>, as a dictionary's key may not be
+    /// nullable, while a type argument that became the key of a generic type's member may be seen as <c>string?</c>.
+    /// </summary>
+    private static bool HasDictionary(PayloadType type) =>
+        type.Kind == PayloadKind.Dictionary || (type.Element is { } element && HasDictionary(element));
 
     private static PayloadTypeRef ToRef(PayloadType type)
     {
@@ -232,8 +254,44 @@ internal static class PayloadParser
             false);
     }
 
-    private static string TypeName(ITypeSymbol type) =>
-        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat);
+    /// <summary>
+    /// The type as generated code names it, without a trailing <c>?</c>. Generated code is compiled with nullable
+    /// annotations on, where a type argument spelled without <c>?</c> is not nullable; so a reference-type argument
+    /// declared where annotations are off gets a <c>?</c>, as it accepts <c>null</c> everywhere else in a payload.
+    /// Spelled otherwise, the members of <c>Wrap&lt;string&gt;</c> would not have the types the reader gives them.
+    /// </summary>
+    private static string TypeName(ITypeSymbol type) => type switch
+    {
+        INamedTypeSymbol { IsGenericType: true, IsTupleType: false } named => GenericName(named),
+        IArrayTypeSymbol { IsSZArray: true } array => ArgumentName(array.ElementType, nullable: true) + "[]",
+        _ => type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat),
+    };
+
+    private static string GenericName(INamedTypeSymbol type)
+    {
+        if (type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        {
+            return TypeName(type.TypeArguments[0]) + "?";
+        }
+
+        var container = type.ContainingType is { } containing
+            ? TypeName(containing) + "."
+            : type.ContainingNamespace is { IsGlobalNamespace: false } ns
+                ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "."
+                : "global::";
+        // A type argument for a parameter constrained to notnull (a dictionary's key) is never spelled nullable.
+        var parameters = type.OriginalDefinition.TypeParameters;
+        var arguments = type.TypeArguments.Length == 0
+            ? ""
+            : "<" + string.Join(", ", type.TypeArguments.Select((argument, index) =>
+                ArgumentName(argument, !parameters[index].HasNotNullConstraint))) + ">";
+        return container + Escape(type.Name) + arguments;
+    }
+
+    private static string ArgumentName(ITypeSymbol type, bool nullable) =>
+        nullable && type.IsReferenceType && type.NullableAnnotation != NullableAnnotation.NotAnnotated
+            ? TypeName(type) + "?"
+            : TypeName(type);
 
     private static string DefinitionName(INamedTypeSymbol type)
     {

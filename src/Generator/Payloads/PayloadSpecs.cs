@@ -40,6 +40,10 @@ internal sealed record PayloadTypeRef(
 /// <param name="Assignment">How the reader assigns it when it is not a constructor argument.</param>
 /// <param name="WriteCondition">When the writer leaves it out.</param>
 /// <param name="DeclaringType">The type that declares the property, for an <c>init</c> accessor call.</param>
+/// <param name="Forgiving">
+/// Whether values passed between the member and the generated code take the null-forgiving operator, because the
+/// compiler may see the member's type with other nullable annotations than the generated code spells it.
+/// </param>
 internal sealed record PayloadMemberSpec(
     string Name,
     string JsonName,
@@ -50,7 +54,8 @@ internal sealed record PayloadMemberSpec(
     bool Required,
     PayloadAssignment Assignment,
     PayloadWriteCondition WriteCondition,
-    string DeclaringType);
+    string DeclaringType,
+    bool Forgiving);
 
 /// <summary>A class, record or struct the generator writes a serializer for.</summary>
 internal sealed record PayloadObjectSpec(
@@ -70,7 +75,14 @@ internal sealed record PayloadRootSpec(
     EquatableArray<PayloadObjectSpec> Objects);
 
 /// <summary>A payload type, as a model or receiver spec names it, and the serializer generated for it.</summary>
-internal sealed record PayloadBinding(string DeclaredType, string Serializer);
+/// <param name="DeclaredType">The payload type as the model or receiver spec names it.</param>
+/// <param name="Serializer">The generated serializer class.</param>
+/// <param name="Conversion">
+/// The type a value read by the serializer is converted to, when the serializer spells the payload type with other
+/// nullable annotations than <paramref name="DeclaredType"/> (a type argument declared where annotations are off
+/// gets a <c>?</c>); null when both spell it alike. With <c>?</c> for a reference type, as reads may yield null.
+/// </param>
+internal sealed record PayloadBinding(string DeclaredType, string Serializer, string? Conversion);
 
 /// <summary>Everything the payload outputs are written from.</summary>
 internal sealed record PayloadCatalog(
