@@ -124,19 +124,25 @@ public static class DiagnosticDescriptors
         "Replicated model '{0}' is {1}; the generator handles only non-generic, non-abstract classes that "
         + "the rest of the assembly can reach");
 
-    /// <summary>OBX103: a replicated model lacks a handler the generated dispatch calls.</summary>
+    /// <summary>
+    /// OBX103: a replicated model lacks a handler the generated dispatch calls. The last argument is empty, or says
+    /// that a handler a base type declares does not count.
+    /// </summary>
     public static readonly DiagnosticDescriptor MissingHandler = Error(
         "OBX103",
         ReplicationCategory,
         "Replicated model has no handler",
-        "Replicated model '{0}' has no {1}; add '{2}'");
+        "Replicated model '{0}' has no {1}; add '{2}'{3}");
 
-    /// <summary>OBX104: a replicated model declares a handler whose signature the generated code cannot call.</summary>
+    /// <summary>
+    /// OBX104: a replicated model declares a handler whose signature the generated code cannot call. The last
+    /// argument is empty, or says that a handler or <c>PayloadForUpdate</c> a base type declares does not count.
+    /// </summary>
     public static readonly DiagnosticDescriptor HandlerSignature = Error(
         "OBX104",
         ReplicationCategory,
         "Handler signature does not match",
-        "'{0}' of replicated model '{1}' does not match '{2}'; change it to that signature");
+        "'{0}' of replicated model '{1}' does not match '{2}'; change it to that signature{3}");
 
     /// <summary>OBX105: a replicated model has no member named by its scope's shard key.</summary>
     public static readonly DiagnosticDescriptor MissingShardKey = Error(
@@ -216,12 +222,16 @@ public static class DiagnosticDescriptors
 
     // Payloads.
 
-    /// <summary>OBX201: a payload type, or a member of one, has a type the generated serializer cannot read.</summary>
+    /// <summary>
+    /// OBX201: a payload type, or a member of one, has a type the generated serializer cannot read. The last
+    /// argument says what to do where the diagnostic is reported: on a member, a receiver's parameter or a model's
+    /// <c>PayloadForUpdate</c>.
+    /// </summary>
     public static readonly DiagnosticDescriptor UnsupportedPayloadType = Error(
         "OBX201",
         PayloadCategory,
         "Payload type cannot be serialized",
-        "'{0}' has type '{1}', which {2}; use a supported type or mark the member [JsonIgnore]");
+        "'{0}' has type '{1}', which {2}; {3}");
 
     /// <summary>OBX202: a payload object type has no constructor the generated reader can call.</summary>
     public static readonly DiagnosticDescriptor PayloadConstructor = Error(
@@ -245,6 +255,16 @@ public static class DiagnosticDescriptors
         "Payload is serialized by reflection",
         "'{0}' {1}, which generated serializers do not honour, so payload '{2}' is serialized by reflection; remove "
         + "the attribute to get generated, trimming-safe code");
+
+    /// <summary>
+    /// OBX205: an explicit message's payload is not the type its category's receiver takes, or is missing while the
+    /// receiver requires one: the row could never be delivered.
+    /// </summary>
+    public static readonly DiagnosticDescriptor PayloadMismatch = Error(
+        "OBX205",
+        PayloadCategory,
+        "Payload does not match its receiver",
+        "'{0}' receives category '{1}' as '{2}', but this message {3}; pass a payload of type '{2}'");
 
     // EF Core and draining.
 

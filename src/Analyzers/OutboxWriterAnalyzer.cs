@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,15 +36,13 @@ public sealed class OutboxWriterAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, OutboxSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var method = invocation.TargetMethod;
-        if (method.Name is not ("AddOutboxMessage" or "AddControlOutboxMessage")
-            || !OutboxSymbols.Is(method.ContainingType, symbols.WriterExtensions))
+        if (!WriterCalls.IsWriterCall(invocation, symbols))
         {
             return;
         }
 
-        var scopeArgument = Argument(invocation, "scope");
-        var categoryArgument = Argument(invocation, "category");
+        var scopeArgument = WriterCalls.Argument(invocation, "scope");
+        var categoryArgument = WriterCalls.Argument(invocation, "category");
         if (categoryArgument is null || !categoryArgument.ConstantValue.HasValue)
         {
             return;
@@ -107,18 +104,5 @@ public sealed class OutboxWriterAnalyzer : DiagnosticAnalyzer
                 category.Scope!.Field.Name,
                 scope?.Field.Name ?? Declarations.Describe(scopeEnum, scopeArgument.ConstantValue.Value).Trim('\'')));
         }
-    }
-
-    /// <summary>The value passed for a parameter, below the conversion to the generic enum type.</summary>
-    private static IOperation? Argument(IInvocationOperation invocation, string name)
-    {
-        var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == name);
-        var value = argument?.Value;
-        while (value is IConversionOperation { IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value;
     }
 }

@@ -67,7 +67,7 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             .OfType<MethodDeclarationSyntax>()
             .Select(s => s.ReturnType.GetLocation())
             .FirstOrDefault() ?? Declarations.NameLocation(method);
-        Analyze(context, method.ReturnType, method.Name, location, reported);
+        Analyze(context, method.ReturnType, new Root(method.Name, location, "return"), reported);
     }
 
     private static void AnalyzeReceiver(
@@ -93,21 +93,20 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
             .Select(s => s.Type?.GetLocation())
             .FirstOrDefault() ?? Declarations.NameLocation(method);
         var payload = parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
-        Analyze(context, payload, parameter.Name, location, reported);
+        Analyze(context, payload, new Root(parameter.Name, location, "take"), reported);
     }
 
     private static void Analyze(
         SymbolAnalysisContext context,
         ITypeSymbol payload,
-        string rootName,
-        Location rootLocation,
+        Root root,
         ConcurrentDictionary<(string, Location), bool> reported)
     {
         var graph = PayloadClassifier.Classify(payload, context.Compilation);
         var payloadName = payload.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         foreach (var problem in graph.Problems)
         {
-            var diagnostic = Create(problem, rootName, rootLocation, payloadName, context.Compilation);
+            var diagnostic = Create(problem, root, payloadName, context.Compilation);
             if (reported.TryAdd((diagnostic.Id, diagnostic.Location), true))
             {
                 context.ReportDiagnostic(diagnostic);
@@ -115,13 +114,10 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static Diagnostic Create(
-        PayloadProblem problem,
-        string rootName,
-        Location rootLocation,
-        string payloadName,
-        Compilation compilation)
+    private static Diagnostic Create(PayloadProblem problem, Root root, string payloadName, Compilation compilation)
     {
+        var rootName = root.Name;
+        var rootLocation = root.Location;
         var typeName = problem.Type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         var memberName = problem.Member is null
             ? rootName
@@ -152,9 +148,29 @@ public sealed class PayloadAnalyzer : DiagnosticAnalyzer
                 memberLocation ?? rootLocation,
                 memberName,
                 typeName,
-                problem.Detail),
+                problem.Detail,
+                Remedy(problem, root, memberLocation is not null)),
         };
     }
+
+    /// <summary>What to do about an unsupported type, fitting the place the diagnostic is reported at.</summary>
+    private static string Remedy(PayloadProblem problem, Root root, bool memberInSource)
+    {
+        if (memberInSource)
+        {
+            return "use a supported type or mark the member [JsonIgnore]";
+        }
+
+        return problem.Member is null
+            ? $"{root.Verb} a supported payload type instead"
+            : $"{root.Verb} a payload type that does not reach this member, which is declared outside the project";
+    }
+
+    /// <summary>
+    /// Where a payload type is met: the receiver's parameter or the model's <c>PayloadForUpdate</c>, with the verb
+    /// that says how it names the payload type (<c>take</c>, <c>return</c>).
+    /// </summary>
+    private sealed record Root(string Name, Location Location, string Verb);
 
     private static Location? SourceLocation(ISymbol? symbol, Compilation compilation) =>
         symbol?.Locations.FirstOrDefault(l => l.IsInSource && compilation.ContainsSyntaxTree(l.SourceTree!));

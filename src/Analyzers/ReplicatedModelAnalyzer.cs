@@ -309,7 +309,7 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
                 && !m.ReturnsVoid && m.Arity == 0 && m.DeclaredAccessibility == Accessibility.Public);
             if (payload is null && payloadMethods.Length > 0)
             {
-                ReportSignature(payloadMethods[0], "public TPayload PayloadForUpdate()");
+                ReportSignature(payloadMethods[0], "public TPayload PayloadForUpdate()", Inherited(PayloadMethod));
             }
 
             CheckHandler(
@@ -323,13 +323,18 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
                 ? "DeletionContext"
                 : "DeletionContext<" + payload.ReturnType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)
                     + ">";
+            // A deletion handler that takes the payload of an inherited PayloadForUpdate does not match either.
+            var inheritedPayload = payloadMethods.Length == 0 && Methods(DeletionHandler).Any(TakesPayload)
+                ? Inherited(PayloadMethod)
+                : null;
             CheckHandler(
                 DeletionHandler,
                 $"public static Task HandleDeletionAsync({deletionContext} context, "
                 + "CancellationToken cancellationToken)",
                 m => m.IsStatic && IsCallable(m) && m.Parameters.Length == 2
                     && IsDeletionContext(m.Parameters[0].Type, payload?.ReturnType)
-                    && OutboxSymbols.Is(m.Parameters[1].Type, symbols.CancellationToken));
+                    && OutboxSymbols.Is(m.Parameters[1].Type, symbols.CancellationToken),
+                inheritedPayload);
 
             if (Declarations.Silo(attribute) == 1)
             {
@@ -341,9 +346,23 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        private void CheckHandler(string name, string signature, System.Func<IMethodSymbol, bool> matches)
+        /// <summary>Reports a handler the model does not declare, or declares with another signature.</summary>
+        /// <param name="name">The handler's name.</param>
+        /// <param name="signature">The signature the generated code calls.</param>
+        /// <param name="matches">Whether a method the model declares has that signature.</param>
+        /// <param name="inheritedPayload">
+        /// The base type whose <c>PayloadForUpdate</c> the model inherits instead of declaring one, if any.
+        /// </param>
+        private void CheckHandler(
+            string name,
+            string signature,
+            System.Func<IMethodSymbol, bool> matches,
+            InheritedMember? inheritedPayload = null)
         {
+            // The generator reads only the members the model declares, so a handler a base type declares is not
+            // called; the messages say so when there is one, since the model then looks complete.
             var candidates = Methods(name);
+            var inherited = Inherited(name);
             if (candidates.Length == 0)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
@@ -352,23 +371,52 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
                     ImmutableDictionary<string, string?>.Empty.Add(HandlerProperty, name),
                     type.Name,
                     name,
-                    signature));
+                    signature,
+                    inherited is null
+                        ? ""
+                        : $" to the model itself, as the generated code does not call the one '{inherited.Owner}' "
+                            + "declares"));
             }
             else if (!candidates.Any(matches))
             {
-                ReportSignature(candidates[0], signature);
+                ReportSignature(candidates[0], signature, inherited ?? inheritedPayload);
             }
         }
 
-        private void ReportSignature(IMethodSymbol method, string signature) => Report(
+        private void ReportSignature(IMethodSymbol method, string signature, InheritedMember? inherited) => Report(
             DiagnosticDescriptors.HandlerSignature,
             MemberLocation(method),
             method.Name,
             type.Name,
-            signature);
+            signature,
+            inherited switch
+            {
+                null => "",
+                { Name: var name } when name == method.Name =>
+                    $", as the generated code calls only the one the model declares, not the one '{inherited.Owner}' "
+                        + "declares",
+                _ => $", or declare {inherited.Name} on the model itself, as the generated code does not call the "
+                    + $"one '{inherited.Owner}' declares",
+            });
 
         private ImmutableArray<IMethodSymbol> Methods(string name) =>
             type.GetMembers(name).OfType<IMethodSymbol>().ToImmutableArray();
+
+        /// <summary>The nearest base type that declares a method of the name, which the generator ignores.</summary>
+        private InheritedMember? Inherited(string name)
+        {
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.GetMembers(name).OfType<IMethodSymbol>().Any())
+                {
+                    return new InheritedMember(
+                        name,
+                        current.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>
         /// The public instance properties and fields the generator may read an identifier from, the type's own
@@ -409,6 +457,11 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
         private static bool IsAccessible(IMethodSymbol method) =>
             method.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal;
 
+        private bool TakesPayload(IMethodSymbol method) =>
+            method.Parameters.Length > 0
+            && method.Parameters[0].Type is INamedTypeSymbol { TypeArguments.Length: 1 } named
+            && OutboxSymbols.Is(named.OriginalDefinition, symbols.GenericDeletionContext);
+
         private bool IsDeletionContext(ITypeSymbol parameter, ITypeSymbol? payload)
         {
             if (payload is null)
@@ -441,4 +494,7 @@ public sealed class ReplicatedModelAnalyzer : DiagnosticAnalyzer
         private void Report(DiagnosticDescriptor descriptor, Location location, params object[] arguments) =>
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
     }
+
+    /// <summary>A method of a model's base type that the generator does not use.</summary>
+    private sealed record InheritedMember(string Name, string Owner);
 }

@@ -147,6 +147,56 @@ public sealed class PayloadAnalyzerTests
     }
 
     [Fact]
+    public async Task The_unsupported_type_message_says_what_to_do_where_it_is_reported()
+    {
+        var source = """
+            public sealed class Drawing
+            {
+                public Func<int>? Callback { get; set; }
+            }
+
+            [Replicated(Category.OrganizationUpdate)]
+            public partial class Organization
+            {
+                public long Id { get; set; }
+
+                public long OrganizationId { get; set; }
+
+                public Action PayloadForUpdate() => () => { };
+
+                public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+
+                public static Task HandleDeletionAsync(DeletionContext<Action> context, CancellationToken ct) =>
+                    Task.CompletedTask;
+            }
+            """ + Receiving("Drawing") + Receiving("object", "SendSignal")
+            + Receiving("OutboxMessage", "OrganizationMemberUpdate");
+        DiagnosticResult Unsupported(int line, int column, int length, params object[] arguments) =>
+            Verify<PayloadAnalyzer>.Diagnostic(DiagnosticDescriptors.UnsupportedPayloadType)
+                .WithSpan("/0/Test2.cs", line, column, line, column + length)
+                .WithArguments(arguments);
+
+        await Verify<PayloadAnalyzer>.DiagnosticsAsync(
+            [Sources.Registry, Sources.Member, Usings + source],
+            [
+                Unsupported(
+                    9, 23, 8, "Drawing.Callback", "Func<int>?", "is a delegate",
+                    "use a supported type or mark the member [JsonIgnore]"),
+                Unsupported(
+                    19, 12, 6, "PayloadForUpdate", "Action", "is a delegate",
+                    "return a supported payload type instead"),
+                Unsupported(
+                    36, 39, 6, "payload", "object", "is object, whose shape is not known at compile time",
+                    "take a supported payload type instead"),
+                Unsupported(
+                    42, 39, 13, "OutboxMessage.Services", "IServiceProvider",
+                    "is an interface with no known implementation",
+                    "take a payload type that does not reach this member, which is declared outside the project"),
+            ]);
+    }
+
+    [Fact]
     public async Task A_payload_type_without_a_usable_constructor_is_reported_on_the_type()
     {
         var source = """

@@ -169,7 +169,120 @@ public sealed class ReplicatedModelAnalyzerTests
                 "Member",
                 "HandleDeletionAsync",
                 "public static Task HandleDeletionAsync(DeletionContext<MemberPayload> context, "
-                + "CancellationToken cancellationToken)");
+                + "CancellationToken cancellationToken)",
+                "");
+
+        await Verify<ReplicatedModelAnalyzer>.DiagnosticsAsync([Sources.Registry, Usings + source], [expected]);
+    }
+
+    [Fact]
+    public async Task Handlers_inherited_from_a_base_class_are_reported_as_missing_on_the_model_itself()
+    {
+        var source = """
+            public abstract class ReplicatedBase
+            {
+                public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+
+                public static Task HandleDeletionAsync(DeletionContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+            }
+
+            [Replicated(Category.OrganizationMemberUpdate)]
+            public partial class Member : ReplicatedBase
+            {
+                public long Id { get; set; }
+                public long OrganizationId { get; set; }
+            }
+            """;
+        const string Suffix =
+            " to the model itself, as the generated code does not call the one 'ReplicatedBase' declares";
+
+        await Verify<ReplicatedModelAnalyzer>.DiagnosticsAsync(
+            [Sources.Registry, Usings + source],
+            [
+                Verify<ReplicatedModelAnalyzer>.Diagnostic(DiagnosticDescriptors.MissingHandler)
+                    .WithSpan("/0/Test1.cs", 16, 22, 16, 28)
+                    .WithArguments(
+                        "Member",
+                        "HandleReplicationAsync",
+                        "public Task HandleReplicationAsync(ReplicationContext context, "
+                        + "CancellationToken cancellationToken)",
+                        Suffix),
+                Verify<ReplicatedModelAnalyzer>.Diagnostic(DiagnosticDescriptors.MissingHandler)
+                    .WithSpan("/0/Test1.cs", 16, 22, 16, 28)
+                    .WithArguments(
+                        "Member",
+                        "HandleDeletionAsync",
+                        "public static Task HandleDeletionAsync(DeletionContext context, "
+                        + "CancellationToken cancellationToken)",
+                        Suffix),
+            ]);
+    }
+
+    [Fact]
+    public async Task A_deletion_handler_for_an_inherited_payload_says_the_payload_method_is_not_used()
+    {
+        var source = """
+            public abstract class PayloadBase
+            {
+                public MemberPayload PayloadForUpdate() => new("");
+            }
+
+            [Replicated(Category.OrganizationMemberUpdate)]
+            public partial class Member : PayloadBase
+            {
+                public long Id { get; set; }
+                public long OrganizationId { get; set; }
+
+                public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+
+                public static Task HandleDeletionAsync(DeletionContext<MemberPayload> context, CancellationToken ct) =>
+                    Task.CompletedTask;
+            }
+            """;
+        var expected = Verify<ReplicatedModelAnalyzer>.Diagnostic(DiagnosticDescriptors.HandlerSignature)
+            .WithSpan("/0/Test1.cs", 20, 24, 20, 43)
+            .WithArguments(
+                "HandleDeletionAsync",
+                "Member",
+                "public static Task HandleDeletionAsync(DeletionContext context, CancellationToken cancellationToken)",
+                ", or declare PayloadForUpdate on the model itself, as the generated code does not call the one "
+                + "'PayloadBase' declares");
+
+        await Verify<ReplicatedModelAnalyzer>.DiagnosticsAsync([Sources.Registry, Usings + source], [expected]);
+    }
+
+    [Fact]
+    public async Task A_handler_that_hides_an_inherited_one_with_another_signature_says_only_its_own_counts()
+    {
+        var source = """
+            public abstract class ReplicatedBase
+            {
+                public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+            }
+
+            [Replicated(Category.OrganizationMemberUpdate)]
+            public partial class Member : ReplicatedBase
+            {
+                public long Id { get; set; }
+                public long OrganizationId { get; set; }
+
+                public Task HandleReplicationAsync(ReplicationContext context) => Task.CompletedTask;
+
+                public static Task HandleDeletionAsync(DeletionContext context, CancellationToken ct) =>
+                    Task.CompletedTask;
+            }
+            """;
+        var expected = Verify<ReplicatedModelAnalyzer>.Diagnostic(DiagnosticDescriptors.HandlerSignature)
+            .WithSpan("/0/Test1.cs", 18, 17, 18, 39)
+            .WithArguments(
+                "HandleReplicationAsync",
+                "Member",
+                "public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken)",
+                ", as the generated code calls only the one the model declares, not the one 'ReplicatedBase' declares");
 
         await Verify<ReplicatedModelAnalyzer>.DiagnosticsAsync([Sources.Registry, Usings + source], [expected]);
     }
