@@ -97,7 +97,8 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
 
         if (type.GetMembers(ReplicatedModelAnalyzer.ReplicationHandler).IsEmpty)
         {
-            yield return $"public {Task} {ReplicatedModelAnalyzer.ReplicationHandler}("
+            var hiding = Hides(type, ReplicatedModelAnalyzer.ReplicationHandler, "ReplicationContext") ? "new " : "";
+            yield return $"public {hiding}{Task} {ReplicatedModelAnalyzer.ReplicationHandler}("
                 + $"global::OutboxGen.ReplicationContext context, {Token}){Body}";
         }
 
@@ -112,7 +113,8 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
                     + payload.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + ">";
             // With a payload type the signature outgrows a line, so its parameters go on lines of their own.
             var separator = payload is null ? " " : "\n    ";
-            yield return $"public static {Task} {ReplicatedModelAnalyzer.DeletionHandler}("
+            var hiding = Hides(type, ReplicatedModelAnalyzer.DeletionHandler, "DeletionContext") ? "new " : "";
+            yield return $"public {hiding}static {Task} {ReplicatedModelAnalyzer.DeletionHandler}("
                 + $"{separator.TrimStart(' ')}{context} context,{separator}{Token}){Body}";
         }
 
@@ -121,6 +123,25 @@ public sealed class AddHandlerStubsCodeFixProvider : CodeFixProvider
             yield return "public global::System.Collections.Generic.IEnumerable<string> "
                 + $"{ReplicatedModelAnalyzer.TargetCellsMethod}(){Body}";
         }
+    }
+
+    /// <summary>
+    /// Whether a base class declares a method the stub would hide (the same name, a first parameter of the same
+    /// context type, then a token), so the stub says <c>new</c> instead of drawing warning CS0108.
+    /// </summary>
+    private static bool Hides(INamedTypeSymbol type, string name, string contextType)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(name).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 2
+                && m.Parameters[0].Type.Name == contextType
+                && m.Parameters[1].Type.Name == "CancellationToken"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsControlModel(INamedTypeSymbol type) => type.GetAttributes().Any(a =>

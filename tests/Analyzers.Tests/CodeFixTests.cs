@@ -110,6 +110,64 @@ public sealed class CodeFixTests
     }
 
     [Fact]
+    public async Task Adding_a_handler_stub_that_hides_an_inherited_handler_marks_it_new()
+    {
+        const string before = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using OutboxGen;
+
+            public class ReplicatedBase
+            {
+                public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+            }
+
+            [Replicated(Category.OrganizationMemberUpdate)]
+            public partial class {|OBX103:Member|} : ReplicatedBase
+            {
+                public long Id { get; set; }
+                public long OrganizationId { get; set; }
+
+                public static Task HandleDeletionAsync(DeletionContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+            }
+            """;
+        const string after = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using OutboxGen;
+
+            public class ReplicatedBase
+            {
+                public Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+            }
+
+            [Replicated(Category.OrganizationMemberUpdate)]
+            public partial class Member : ReplicatedBase
+            {
+                public long Id { get; set; }
+                public long OrganizationId { get; set; }
+
+                public static Task HandleDeletionAsync(DeletionContext context, CancellationToken cancellationToken) =>
+                    Task.CompletedTask;
+
+                public new Task HandleReplicationAsync(ReplicationContext context, CancellationToken cancellationToken)
+                {
+                    throw new NotImplementedException();
+                }
+            }
+            """;
+
+        await Verify<ReplicatedModelAnalyzer, AddHandlerStubsCodeFixProvider>.FixAsync(
+            before,
+            after,
+            additionalSource: Sources.Registry);
+    }
+
+    [Fact]
     public async Task Adding_handler_stubs_uses_the_payload_type_and_adds_target_cells_to_a_control_model()
     {
         const string before = """
