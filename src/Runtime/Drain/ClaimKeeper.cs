@@ -7,8 +7,9 @@ namespace OutboxGen;
 /// <summary>
 /// Keeps a drainer's claim on a shard alive while it delivers. A claim is the shard's schedule moved forward by the
 /// backoff; a delivery that outlasts it would let a second drainer take the shard and deliver the same rows beside
-/// the first. So every half backoff the claim is renewed, on a connection of its own, for as long as the drainer
-/// lives; should the drainer die, renewals stop and the claim runs out after one backoff, as a crash should.
+/// the first. So every third of the backoff the claim is renewed, on a thread and connection of its own, for as
+/// long as the drainer lives; should the drainer die, renewals stop and the claim runs out after one backoff, as a
+/// crash should.
 /// </summary>
 internal sealed class ClaimKeeper : IAsyncDisposable
 {
@@ -36,7 +37,13 @@ internal sealed class ClaimKeeper : IAsyncDisposable
         _claim = claim;
         _timeProvider = timeProvider;
         _logger = logger;
-        _renewals = Task.Run(RenewAsync);
+        // A thread of its own: renewals must not wait behind a busy thread pool, or the claim runs out while
+        // the drainer is still delivering.
+        _renewals = Task.Factory.StartNew(
+            Renew,
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
     }
 
     /// <summary>The claim as last renewed.</summary>
@@ -52,25 +59,23 @@ internal sealed class ClaimKeeper : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RenewAsync()
+    private void Renew()
     {
         DbContext? context = null;
         try
         {
-            while (true)
+            while (WaitForNextRenewal())
             {
-                await Task.Delay(_claim.Backoff / 2, _timeProvider, _stop.Token).ConfigureAwait(false);
-
-                // Most shards are delivered well within half a backoff, so the connection is opened only when
+                // Most shards are delivered well within a third of a backoff, so the connection is opened only when
                 // a renewal is actually due.
                 context ??= _createContext();
-                await context.Database.OpenConnectionAsync(_stop.Token).ConfigureAwait(false);
-                var renewed = await _dialect.RenewClaimAsync(
+                context.Database.OpenConnection();
+                var renewed = _dialect.RenewClaimAsync(
                     context.Database.GetDbConnection(),
                     _table,
                     _claim,
                     OutboxDrainer.Truncate(_timeProvider.GetUtcNow().UtcDateTime),
-                    _stop.Token).ConfigureAwait(false);
+                    _stop.Token).GetAwaiter().GetResult();
                 if (renewed is null)
                 {
                     _lost = true;
@@ -97,8 +102,29 @@ internal sealed class ClaimKeeper : IAsyncDisposable
         {
             if (context is not null)
             {
-                await context.DisposeAsync().ConfigureAwait(false);
+                context.Dispose();
             }
+        }
+    }
+
+    /// <summary>Waits a third of the backoff; false once the keeper is stopped.</summary>
+    private bool WaitForNextRenewal()
+    {
+        var period = _claim.Backoff / 3;
+        if (_timeProvider == TimeProvider.System)
+        {
+            // A plain wait on this thread, where a timer would need a pool thread to fire.
+            return !_stop.Token.WaitHandle.WaitOne(period);
+        }
+
+        try
+        {
+            Task.Delay(period, _timeProvider, _stop.Token).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            return false;
         }
     }
 }
